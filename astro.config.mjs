@@ -1,0 +1,47 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import netlify from '@astrojs/netlify';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { parse } from 'yaml';
+
+/** The published origin comes from the federation's own configuration. */
+const { siteUrl } = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  site: siteUrl,
+  output: 'static',
+  trailingSlash: 'always',
+  build: {
+    // Every stylesheet is a file, so the CSP needs no inline-style allowance and CSS is cached once.
+    inlineStylesheets: 'never',
+  },
+  adapter: netlify({
+    // Offline machines: no Netlify account, no edge runtime, Astro's own image pipeline.
+    devFeatures: { edgeFunctions: false, images: false, environmentVariables: false },
+    imageCDN: false,
+  }),
+  integrations: [
+    preact(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+  ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs as WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * Serve dist/ the way Netlify's CDN serves it, for the browser tests and budgets:
+ * directory → index.html, missing → 404.html with status 404, and the headers declared
+ * in netlify.toml. Loopback only. Usage: node scripts/serve-static.mjs [port]
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = join(root, 'dist');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+/** Header rules from netlify.toml: [{ for: '/*', values: {...} }]. */
+async function headerRules() {
+  const config = parse(await readFile(join(root, 'netlify.toml'), 'utf8'));
+  return (config.headers ?? []).map((rule) => ({
+    pattern: new RegExp(`^${rule.for.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
+    values: rule.values,
+  }));
+}
+
+async function resolveFile(pathname) {
+  const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const candidate = join(dist, safe);
+  if (!candidate.startsWith(dist)) return null;
+  try {
+    const info = await stat(candidate);
+    if (info.isFile()) return candidate;
+    if (info.isDirectory()) {
+      const index = join(candidate, 'index.html');
+      if ((await stat(index)).isFile()) return index;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export async function startStaticServer(port = 0) {
+  const rules = await headerRules();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const rule of rules) {
+      if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, String(v));
+    }
+    // Netlify adds the trailing slash to directory URLs.
+    if (!url.pathname.endsWith('/') && !extname(url.pathname)) {
+      const dir = await resolveFile(`${url.pathname}/`);
+      if (dir) {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+        res.end();
+        return;
+      }
+    }
+    const file = await resolveFile(url.pathname);
+    const status = file ? 200 : 404;
+    const path = file ?? join(dist, '404.html');
+    try {
+      const body = await readFile(path);
+      res.writeHead(status, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('dist/ is missing: run npm run build first');
+    }
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://127.0.0.1:${actualPort}` };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await startStaticServer(Number(process.argv[2] ?? 4322));
+  console.log(`Serving dist/ at ${url}`);
+}

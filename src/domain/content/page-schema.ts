@@ -1,0 +1,11 @@
+import * as v from 'valibot';
+import { isoDate, text } from './common.ts';
+
+/** Stand-alone prose pages edited by staff, such as the accessibility statement. */
+export const PageSchema = v.object({
+  title: text('标题'),
+  description: text('页面说明'),
+  lastReviewed: isoDate('最后审核日期'),
+});
+
+export type Page = v.InferOutput<typeof PageSchema>;

@@ -1,0 +1,5 @@
+import { localeStaticPaths } from '../../../i18n/locales.ts';
+import { rssResponse } from '../../../lib/news-feed.ts';
+
+export const getStaticPaths = localeStaticPaths;
+export const GET = rssResponse;

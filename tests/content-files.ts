@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export const CONTENT_DIR = new URL('../content/', import.meta.url).pathname;
+
+export interface ContentFile {
+  file: string;
+  slug: string;
+  data: unknown;
+  body: string;
+}
+
+/** Split a markdown file into YAML front matter and body, as Astro does. */
+export function readMarkdown(path: string): { data: unknown; body: string } {
+  const source = readFileSync(path, 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  if (!match) throw new Error(`${path}: no front matter`);
+  return { data: parseYaml(match[1] ?? ''), body: match[2] ?? '' };
+}
+
+/** Every markdown file of a collection folder under content/. */
+export function readCollection(folder: string): ContentFile[] {
+  const dir = join(CONTENT_DIR, folder);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((file) => ({ file: join(dir, file), slug: file.replace(/\.md$/, ''), ...readMarkdown(join(dir, file)) }));
+}
