@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Screenshot a page as a person would see it: node scripts/screenshot.mjs URL OUT.png [width] [options]
- * options: nojs, forced, text200, contrast=high, mode=simple, spacing=wide
+ * options: top (viewport only), nojs, forced, text200, contrast=high, mode=simple, spacing=wide
  */
 import { chromium } from 'playwright-core';
 
@@ -22,5 +22,5 @@ if (Object.keys(prefs).length) {
 }
 const page = await context.newPage();
 await page.goto(url, { waitUntil: 'networkidle' });
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: !opts.includes('top') });
 await browser.close();

@@ -19,11 +19,17 @@ export interface Feed {
   /** The feed's own URL. */
   feedUrl: string;
   language: string;
+  /** Who publishes the feed (Atom requires an author). */
+  author: string;
   items: readonly FeedItem[];
 }
 
+/** Characters XML 1.0 cannot contain at all; a pasted control character would break the feed. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function escapeXml(value: string): string {
   return value
+    .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -89,6 +95,7 @@ ${item.categories.map((c) => `    <category term="${escapeXml(c)}"/>`).join('\n'
   <link href="${escapeXml(feed.siteUrl)}"/>
   <link rel="self" href="${escapeXml(feed.feedUrl)}"/>
   <id>${escapeXml(feed.feedUrl)}</id>
+  <author><name>${escapeXml(feed.author)}</name></author>
   <updated>${toRfc3339(updated)}</updated>
 ${entries}
 </feed>

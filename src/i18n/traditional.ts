@@ -50,6 +50,7 @@ export function convertPageToTraditional(html: string): string {
 /** Convert a feed (RSS/Atom XML): text to Traditional, own links to the Traditional pages. */
 export function convertFeedToTraditional(xml: string, origin: string): string {
   const converted = toTraditional(xml);
+  if (!origin) return converted.replace(/xml:lang="zh-Hans"|<language>zh-Hans<\/language>/g, (m) => m.replace('zh-Hans', 'zh-Hant'));
   const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return converted
     .replace(new RegExp(`${escaped}(/(?!zh-hant/)[^"<\\s]*)`, 'g'), (_m, path: string) => `${origin}${localizeUrl(path)}`)

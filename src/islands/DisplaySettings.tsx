@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 /**
  * Display settings (text size, contrast, line spacing, simple mode), saved in this
  * browser and applied on every page by public/prefs.js before first paint.
+ * Settings apply as soon as they are chosen, so there is no form to submit.
  * Native radio groups in fieldsets: announced as groups by NVDA, JAWS and VoiceOver,
  * operable with arrow keys. Until JS runs, the controls are not shown (they could not work);
  * the server-rendered markup explains the browser's own alternatives instead.
@@ -107,7 +108,7 @@ export default function DisplaySettings({ strings }: { strings: DisplaySettingsS
   };
 
   return (
-    <form class="settings" onSubmit={(e) => e.preventDefault()}>
+    <div class="settings">
       <Group
         name="textSize"
         legend={strings.textSize}
@@ -148,6 +149,6 @@ export default function DisplaySettings({ strings }: { strings: DisplaySettingsS
         {strings.reset}
       </button>
       <p role="status" class="settings-status">{status}</p>
-    </form>
+    </div>
   );
 }

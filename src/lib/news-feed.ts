@@ -13,6 +13,7 @@ async function newsFeed(feedPath: string): Promise<Feed> {
     siteUrl: abs('/news/'),
     feedUrl: abs(feedPath),
     language: 'zh-Hans',
+    author: site.federation.name,
     items: news.map((n) => ({
       title: n.data.title,
       url: abs(newsPath(n.id)),

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { countSentences, isoDate, link, nonEmptyList, text } from './common.ts';
+import { countSentences, fields, isoDate, link, nonEmptyList, text } from './common.ts';
 import { NEWS_TAG_LABELS } from './news-tags.ts';
 
 /** An image must say what it shows: alt text is required and must not be a file name. */
-export const NewsImage = v.object({
+export const NewsImage = fields({
   src: link('图片地址'),
   alt: v.pipe(
     text('图片替代文字 alt'),
@@ -12,11 +12,11 @@ export const NewsImage = v.object({
     v.check((alt) => !/^(图片|照片|image|photo)$/i.test(alt), '图片替代文字 alt 要描述图片内容，不能只写“图片”'),
   ),
   caption: v.optional(text('图片说明')),
-  width: v.pipe(v.number('图片宽度必须是数字'), v.integer(), v.minValue(1)),
-  height: v.pipe(v.number('图片高度必须是数字'), v.integer(), v.minValue(1)),
+  width: v.pipe(v.number('图片宽度必须是数字'), v.title('图片宽度'), v.integer('图片宽度必须是整数'), v.minValue(1, '图片宽度必须大于 0')),
+  height: v.pipe(v.number('图片高度必须是数字'), v.title('图片高度'), v.integer('图片高度必须是整数'), v.minValue(1, '图片高度必须大于 0')),
 });
 
-export const NewsSchema = v.object({
+export const NewsSchema = fields({
   title: text('标题'),
   date: isoDate('发布日期'),
   summary: v.pipe(

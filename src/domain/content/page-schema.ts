@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { isoDate, text } from './common.ts';
+import { fields, isoDate, text } from './common.ts';
 
 /** Stand-alone prose pages edited by staff, such as the accessibility statement. */
-export const PageSchema = v.object({
+export const PageSchema = fields({
   title: text('标题'),
   description: text('页面说明'),
   lastReviewed: isoDate('最后审核日期'),
