@@ -43,5 +43,4 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -28,7 +28,7 @@ const config = {
     standard: 'WCAG2AA',
     runners: ['axe', 'htmlcs'],
     timeout: 60000,
-    concurrency: 2,
+    concurrency: 8,
     chromeLaunchConfig: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import * as v from 'valibot';
-import { formatIssues } from './domain/content/common.ts';
 
 /**
  * Astro's content collections take zod schemas; ours are valibot (shared with the
@@ -11,8 +10,10 @@ export function fromValibot<S extends v.GenericSchema>(schema: S) {
   return z.unknown().transform((input, ctx): v.InferOutput<S> => {
     const result = v.safeParse(schema, input);
     if (result.success) return result.output;
-    for (const message of formatIssues(result.issues)) {
-      ctx.addIssue({ code: 'custom', message });
+    for (const issue of result.issues) {
+      // The path makes Astro print "field.sub: message" next to the file's name.
+      const path = (issue.path ?? []).map((item) => item.key as string | number);
+      ctx.addIssue({ code: 'custom', message: issue.message, path });
     }
     return z.NEVER;
   });

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error -- plain ESM script shared with the command line
 import { startStaticServer } from '../../scripts/serve-static.mjs';
 
 declare module 'vitest' {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Every test, in the order a failure is cheapest to find: types, unit, build, the built
+# site in Chromium (axe, keyboard, reflow, budgets), pa11y-ci, Lighthouse.
+# Run through `npm test`, so node_modules/.bin (with Node 22) is first on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ASTRO_TELEMETRY_DISABLED=1 PUPPETEER_SKIP_DOWNLOAD=1
+
+results=$(mktemp -d)
+step() { printf '\n== %s\n' "$1"; }
+
+step "Chromium and CJK fonts (Debian packages)"
+bash scripts/ensure-chromium.sh
+chromium --version
+
+step "Type check (astro check, TypeScript strict)"
+astro check
+
+step "Unit tests"
+vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile="$results/unit.json"
+
+step "Build (Astro + Pagefind)"
+npm run build --silent
+
+step "Built site: budgets, links, axe on every page, keyboard, reflow, tools"
+vitest run --config vitest.browser.config.ts --reporter=default --reporter=json --outputFile="$results/browser.json"
+
+step "pa11y-ci (axe + htmlcs, WCAG2AA) over the sitemap"
+node scripts/run-pa11y.mjs
+
+step "Lighthouse CI (home, a guide, a news item)"
+node scripts/run-lighthouse.mjs
+
+# One plain closing line for CI: the vitest totals (pa11y and Lighthouse would have exited non-zero).
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const f of process.argv.slice(1)) {
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests;
+  }
+  console.log(`\nAll checks passed.\n${passed} passed, ${failed} failed`);
+' "$results/unit.json" "$results/browser.json"
