@@ -8,6 +8,8 @@ import { NewsSchema } from './domain/content/news-schema.ts';
 import { BenefitSchema } from './domain/content/benefit-schema.ts';
 import { SiteSchema } from './domain/content/site-schema.ts';
 import { PageSchema } from './domain/content/page-schema.ts';
+import { ZhucanriSchema } from './domain/content/zhucanri-schema.ts';
+import { GlossarySchema } from './domain/content/glossary-schema.ts';
 
 /**
  * Where the content lives. PORTAL_CONTENT_DIR exists for the test that proves a broken
@@ -15,14 +17,19 @@ import { PageSchema } from './domain/content/page-schema.ts';
  */
 const CONTENT_DIR = process.env['PORTAL_CONTENT_DIR'] ?? './content';
 
-/** One file, one entry: the federation's own configuration. */
-const site = defineCollection({
-  loader: async () => {
-    const raw = parseYaml(await readFile(`${CONTENT_DIR}/site.yaml`, 'utf8'));
-    return [{ id: 'site', ...raw }];
-  },
-  schema: fromValibot(SiteSchema),
-});
+/** A collection made of one YAML file: one entry, named after the file. */
+function singleFile(name: string) {
+  return async () => [{ id: name, ...parseYaml(await readFile(`${CONTENT_DIR}/${name}.yaml`, 'utf8')) }];
+}
+
+/** The federation's own configuration. */
+const site = defineCollection({ loader: singleFile('site'), schema: fromValibot(SiteSchema) });
+
+/** Known 全国助残日 themes. */
+const zhucanri = defineCollection({ loader: singleFile('zhucanri'), schema: fromValibot(ZhucanriSchema) });
+
+/** Plain explanations of the words easy-read pages use. */
+const glossary = defineCollection({ loader: singleFile('glossary'), schema: fromValibot(GlossarySchema) });
 
 const policies = defineCollection({
   loader: glob({ pattern: '*.md', base: `${CONTENT_DIR}/policies` }),
@@ -44,4 +51,4 @@ const pages = defineCollection({
   schema: fromValibot(PageSchema),
 });
 
-export const collections = { site, policies, news, benefits, pages };
+export const collections = { site, zhucanri, glossary, policies, news, benefits, pages };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { readCollection } from '../content-files.ts';
+import type { Policy } from '../../src/domain/content/policy-schema.ts';
 
 /** The two tools on content pages' side: site search and display settings, JS on and off. */
 const baseUrl = inject('baseUrl');
@@ -34,6 +36,18 @@ describe('site search', () => {
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^\/zh-hant\//);
     expect(links).toContain('/zh-hant/policies/disability-certificate/');
+    await page.close();
+  });
+
+  it('finds every guide by its title', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/search/`);
+    const resultLinks = () => page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const { slug, data } of readCollection('policies')) {
+      await page.getByLabel('输入要找的内容').fill((data as Policy).title);
+      await page.getByRole('button', { name: '搜索' }).click();
+      await expect.poll(resultLinks, { timeout: 10_000, message: `searching for the title of ${slug}` }).toContain(`/policies/${slug}/`);
+    }
     await page.close();
   });
 
