@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, TOOL_PAGES, builtPages, readPage } from './site-files.ts';
+
+/** Budgets from design.md, measured on the built files (gzip level 9, as served). */
+const CSS_TOTAL_BUDGET = 15 * 1024;
+const PAGE_BUDGET = 30 * 1024;
+
+const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
+const fileGz = (urlPath: string) => gz(readFileSync(join(DIST, urlPath)));
+
+function attrValues(html: string, tag: string, attr: string): string[] {
+  const re = new RegExp(`<${tag}\\b[^>]*\\s${attr}="([^"]*)"[^>]*>`, 'g');
+  return [...html.matchAll(re)].map((m) => m[1]!);
+}
+
+function stylesheets(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]*)"/.exec(m[0])![1]!);
+}
+
+/** JS files a page loads: script src plus the static imports of module scripts, followed. */
+function scriptFiles(html: string): string[] {
+  const seen = new Set<string>();
+  const queue = attrValues(html, 'script', 'src');
+  for (const m of html.matchAll(/(?:component-url|renderer-url)="([^"]*)"/g)) queue.push(m[1]!);
+  while (queue.length) {
+    const src = queue.shift()!;
+    if (seen.has(src) || !src.startsWith('/')) continue;
+    seen.add(src);
+    const code = readFileSync(join(DIST, src), 'utf8');
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) {
+      queue.push(new URL(m[1]!, `http://x${src}`).pathname);
+    }
+  }
+  return [...seen];
+}
+
+const pages = builtPages();
+
+describe('budgets over dist/', () => {
+  it('all CSS for the site is at most 15 KB gzipped', () => {
+    const css = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.css'));
+    const total = css.reduce((sum, f) => sum + fileGz(`/_astro/${f}`), 0);
+    console.log(`CSS total: ${total} bytes gzipped in ${css.length} files (budget ${CSS_TOTAL_BUDGET})`);
+    expect(total).toBeLessThanOrEqual(CSS_TOTAL_BUDGET);
+  });
+
+  it('content pages ship no framework JS: only the tiny display-preferences script', () => {
+    for (const page of pages.filter((p) => !TOOL_PAGES.has(p))) {
+      const html = readPage(page);
+      expect(html, page).not.toContain('<astro-island');
+      expect(attrValues(html, 'script', 'src'), page).toEqual(['/prefs.js']);
+      const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>/g)];
+      expect(inline, `${page} has an inline script`).toEqual([]);
+    }
+  });
+
+  it('every page weighs at most 30 KB gzipped (HTML + CSS + JS), tools excepted', () => {
+    const rows: [string, number][] = [];
+    for (const page of pages) {
+      const html = readPage(page);
+      const total = gz(html) + stylesheets(html).reduce((s, f) => s + fileGz(f), 0) + scriptFiles(html).reduce((s, f) => s + fileGz(f), 0);
+      rows.push([page, total]);
+      if (!TOOL_PAGES.has(page)) expect(total, page).toBeLessThanOrEqual(PAGE_BUDGET);
+    }
+    rows.sort((a, b) => b[1] - a[1]);
+    console.log('Heaviest pages (bytes gzipped):', rows.slice(0, 5).map(([p, n]) => `${p} ${n}`).join('; '));
+  });
+
+  it('no page asks any other origin for anything', () => {
+    for (const page of pages) {
+      const html = readPage(page);
+      const resources = [
+        ...attrValues(html, 'script', 'src'),
+        ...attrValues(html, 'img', 'src'),
+        ...attrValues(html, 'iframe', 'src'),
+        ...attrValues(html, 'source', 'src'),
+        ...stylesheets(html),
+        ...[...html.matchAll(/<link\b[^>]*rel="(?:icon|preload|modulepreload|prefetch|manifest)"[^>]*>/g)].map((m) => /href="([^"]*)"/.exec(m[0])?.[1] ?? ''),
+      ];
+      for (const url of resources) expect(url, `${page} loads ${url}`).toMatch(/^\/(?!\/)/);
+    }
+    for (const css of readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.css'))) {
+      expect(readFileSync(join(DIST, '_astro', css), 'utf8')).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//);
+    }
+  });
+
+  it('the search index exists for both scripts', () => {
+    expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages).sort()).toEqual(['zh-hans', 'zh-hant']);
+  });
+});
