@@ -42,5 +42,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // No code blocks in this content; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

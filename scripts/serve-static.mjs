@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * Serve dist/ the way Netlify's CDN serves it, for the browser tests and budgets:
- * directory → index.html, missing → 404.html with status 404, and the headers declared
- * in netlify.toml. Loopback only. Usage: node scripts/serve-static.mjs [port]
+ * Serve the build the way Netlify serves it, for the browser tests and budgets: files
+ * from dist/ first (directory → index.html), then the on-demand pages through the SSR
+ * function the adapter built (.netlify/v1/functions/ssr), else 404.html with status 404;
+ * plus the headers declared in netlify.toml. Loopback only.
+ * Usage: node scripts/serve-static.mjs [port]
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -57,10 +59,44 @@ async function resolveFile(pathname) {
   return null;
 }
 
+/** The adapter's SSR function (Netlify Functions v2: Request → Response), if the build has one. */
+async function ssrHandler() {
+  const dir = join(root, '.netlify', 'v1', 'functions', 'ssr');
+  for (const name of ['ssr.mjs', 'index.mjs', 'main.mjs']) {
+    try {
+      await stat(join(dir, name));
+      const mod = await import(join(dir, name));
+      return mod.default;
+    } catch {
+      /* try the next name */
+    }
+  }
+  return null;
+}
+
+async function toRequest(req, url) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  return new Request(url, { method: req.method, headers, body });
+}
+
+async function sendResponse(res, response) {
+  const headers = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  res.writeHead(response.status, headers);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
 export async function startStaticServer(port = 0) {
   const rules = await headerRules();
+  const ssr = await ssrHandler();
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     for (const rule of rules) {
       if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, String(v));
     }
@@ -73,7 +109,11 @@ export async function startStaticServer(port = 0) {
         return;
       }
     }
-    const file = await resolveFile(url.pathname);
+    const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(url.pathname) : null;
+    if (!file && ssr) {
+      const response = await ssr(await toRequest(req, url), { ip: '127.0.0.1', geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
+      if (response && response.status !== 404) return sendResponse(res, response);
+    }
     const status = file ? 200 : 404;
     const path = file ?? join(dist, '404.html');
     try {

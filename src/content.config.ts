@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { fromValibot } from './content-schema-adapter.ts';
 import { PolicySchema } from './domain/content/policy-schema.ts';
 import { NewsSchema } from './domain/content/news-schema.ts';
-import { BenefitSchema } from './domain/content/benefit-schema.ts';
+import { BenefitSchema } from './domain/benefits/rules-schema.ts';
 import { SiteSchema } from './domain/content/site-schema.ts';
 import { PageSchema } from './domain/content/page-schema.ts';
 import { ZhucanriSchema } from './domain/content/zhucanri-schema.ts';

@@ -25,7 +25,9 @@ export async function noJsAxeContext(browser: Browser): Promise<BrowserContext> 
     const request = route.request();
     if (request.resourceType() === 'script') return route.abort();
     if (request.resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
+    // route.fetch() re-sends the request from Playwright's own client; pass the browser's
+    // headers through so a form POST keeps its Origin (Astro refuses cross-site POSTs).
+    const response = await route.fetch({ headers: await request.allHeaders() });
     const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/g, '');
     return route.fulfill({ response, body });
   });

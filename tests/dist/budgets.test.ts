@@ -87,6 +87,24 @@ describe('budgets over dist/', () => {
     }
   });
 
+  it("the benefits checker: JS with the rules it needs ≤ 15 KB gzipped, the whole page ≤ 35 KB", () => {
+    const html = readPage('/benefits/');
+    const island = /<astro-island\b[^>]*component-url="([^"]*)"[^>]*props="([^"]*)"/.exec(html);
+    expect(island, 'the checker is an island').not.toBeNull();
+    const js = scriptFiles(html).reduce((s, f) => s + fileGz(f), 0);
+    // The rules as they travel in the island's props: every benefit's conditions.
+    const benefitsData = readdirSync(join(DIST, '..', 'content', 'benefits')).length;
+    const props = island![2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
+    const conditions = [...props.matchAll(/"conditions":(\[1,\[[\s\S]*?\]\]),"order"/g)].map((m) => m[1]);
+    expect(conditions.length, 'every benefit carries its rule').toBe(benefitsData);
+    const rules = gz(conditions.join(','));
+    const page = gz(html) + stylesheets(html).reduce((s, f) => s + fileGz(f), 0) + js;
+    console.log(`Benefits checker: JS ${js} + rules ${rules} bytes gzipped; whole page ${page} bytes gzipped (text and rules in props: ${gz(props)})`);
+    expect(js + rules).toBeLessThanOrEqual(15 * 1024);
+    // A tool page, so outside the 30 KB content budget; it has its own.
+    expect(page).toBeLessThanOrEqual(35 * 1024);
+  });
+
   it('the search index exists for both scripts', () => {
     expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
     const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));

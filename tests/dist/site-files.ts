@@ -33,4 +33,7 @@ export function sitemapPaths(): string[] {
 }
 
 /** Interactive tools: pages whose purpose needs client JS and so are exempt from the content-page budgets. */
-export const TOOL_PAGES = new Set(['/search/', '/settings/', '/zh-hant/search/', '/zh-hant/settings/']);
+export const TOOL_PAGES = new Set(['/search/', '/settings/', '/benefits/', '/zh-hant/search/', '/zh-hant/settings/', '/zh-hant/benefits/']);
+
+/** Pages rendered on demand by the SSR function (not files in dist/): form handlers. */
+export const ON_DEMAND_PATHS = new Set(['/benefits/results/', '/zh-hant/benefits/results/']);

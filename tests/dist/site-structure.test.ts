@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, builtPages, readPage, sitemapPaths } from './site-files.ts';
+import { DIST, ON_DEMAND_PATHS, builtPages, readPage, sitemapPaths } from './site-files.ts';
 import { readCollection } from '../content-files.ts';
 import type { Policy } from '../../src/domain/content/policy-schema.ts';
 
@@ -10,6 +10,7 @@ const hansPages = pages.filter((p) => !p.startsWith('/zh-hant/'));
 
 function resolves(path: string): boolean {
   const clean = decodeURI(path.split('#')[0]!.split('?')[0]!);
+  if (ON_DEMAND_PATHS.has(clean)) return true;
   if (clean.endsWith('/')) return existsSync(join(DIST, clean, 'index.html'));
   return existsSync(join(DIST, clean));
 }

@@ -6,7 +6,7 @@ import { countSentences, formatIssues, isoDate, link } from '../../src/domain/co
 import { PolicySchema } from '../../src/domain/content/policy-schema.ts';
 import { NewsSchema } from '../../src/domain/content/news-schema.ts';
 import { SiteSchema } from '../../src/domain/content/site-schema.ts';
-import { BenefitSchema } from '../../src/domain/content/benefit-schema.ts';
+import { BenefitSchema } from '../../src/domain/benefits/rules-schema.ts';
 import { PageSchema } from '../../src/domain/content/page-schema.ts';
 import { TOPIC_SLUGS } from '../../src/domain/content/topics.ts';
 import { NEWS_TAG_LABELS } from '../../src/domain/content/news-tags.ts';
@@ -178,12 +178,12 @@ const BROKEN: BrokenCase[] = [
     message: '网站地址 siteUrl 必须是 https:// 开头的域名，末尾不要加 /',
   },
   {
-    file: 'broken/benefit-unknown-field.yaml',
+    file: 'broken/benefit-unknown-condition.yaml',
     good: 'good/benefit.yaml',
     schema: BenefitSchema,
-    changed: 'rules',
-    path: 'rules',
-    message: '包含不支持的字段：目前只允许 title 和 guide',
+    changed: 'conditions.2',
+    path: 'conditions.2',
+    message: '每个条件只能写一项，可用：hasCertificate、category',
   },
 ];
 
@@ -244,7 +244,7 @@ describe('what the schemas fill in and normalise', () => {
 
   it('text fields are trimmed, and blank text counts as empty', () => {
     const data = load('good/benefit.yaml') as object;
-    expect(v.parse(BenefitSchema, { ...data, title: '  残疾人辅助器具适配补贴 \n' }).title).toBe('残疾人辅助器具适配补贴');
+    expect(v.parse(BenefitSchema, { ...data, title: '  机动轮椅车燃油补贴 \n' }).title).toBe('机动轮椅车燃油补贴');
     expect(problems(BenefitSchema, { ...data, title: '   ' })).toEqual(['title：福利名称不能为空']);
   });
 

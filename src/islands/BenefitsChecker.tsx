@@ -1,0 +1,267 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { Benefit } from '../domain/benefits/rules-schema.ts';
+import type { QuestionId } from '../domain/benefits/answers.ts';
+import { evaluateAll, isRelevant, type BenefitResult } from '../domain/benefits/engine.ts';
+import { describeCondition, reasonsByStatus, type Say } from '../domain/benefits/describe.ts';
+import { parseAnswers, type FormFields } from '../domain/benefits/parse-answers.ts';
+
+/**
+ * The benefits checker. One component renders the same markup on the server (no-JS form
+ * POST, results computed there) and in the browser (results update as answers change).
+ * Nothing is stored: answers live in this component's state or in one POST body.
+ */
+/** A benefit as the checker shows it: the rule and its display text, not its citations. */
+export interface CheckerBenefit extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'alwaysCheck' | 'conditions' | 'order' | 'scope'> {
+  id: string;
+  guideHref: string;
+  online?: { href: string; label: string } | undefined;
+}
+
+export interface CheckerProps {
+  benefits: CheckerBenefit[];
+  strings: Record<string, string>;
+  region: string;
+  office: { name: string; phone: string };
+  /** YYYY-MM-DD, for ages from certificate numbers. */
+  today: string;
+  action: string;
+  initialFields: FormFields;
+  /** True when the server renders the result of a POST. */
+  submitted: boolean;
+}
+
+type Option = [value: string, label: string];
+
+export default function BenefitsChecker(props: CheckerProps) {
+  const { benefits, strings, region, office, today } = props;
+  const [fields, setFields] = useState<FormFields>(props.initialFields);
+  const [submitted, setSubmitted] = useState(props.submitted);
+  const [ready, setReady] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+
+  const say: Say = (key, values) => {
+    const template = strings[key] ?? key;
+    return values ? template.replace(/\{(\w+)\}/g, (_m, n: string) => String(values[n] ?? '')) : template;
+  };
+  const who = say(fields['forWhom'] === 'other' ? 'checker.who.other' : 'checker.who.self');
+  const ask = (key: string) => say(key, { who, region });
+
+  const { answers, errors } = useMemo(() => parseAnswers(fields, today), [fields, today]);
+  const results = useMemo(() => evaluateAll(benefits, answers), [benefits, answers]);
+  const answeredSomething = Object.keys(answers).some((k) => k !== 'forWhom');
+  const groups = {
+    likely: results.filter((r) => r.verdict === 'likely'),
+    maybe: results.filter((r) => r.verdict === 'maybe'),
+    no: results.filter((r) => r.verdict === 'no'),
+  };
+  const fromCertificate = (fields['certificateNumber'] ?? '').trim() !== '' && !errors.some((e) => e.field === 'certificateNumber');
+  const shownErrors = submitted ? errors : [];
+
+  useEffect(() => setReady(true), []);
+
+  // Announce the counts politely once the person pauses, not on every keystroke.
+  const summaryText = say('checker.summary', { likely: groups.likely.length, maybe: groups.maybe.length, no: groups.no.length });
+  useEffect(() => {
+    if (!ready || !answeredSomething) return;
+    const timer = setTimeout(() => setAnnouncement(summaryText), 1000);
+    return () => clearTimeout(timer);
+  }, [summaryText, ready, answeredSomething]);
+
+  const set = (name: string, value: string) => setFields((f) => ({ ...f, [name]: value }));
+
+  /** Without JS every question shows; with JS, questions that cannot change any result hide. */
+  const visible = (q: QuestionId | 'certificateNumber'): boolean => {
+    if (q === 'certificateNumber') return answers.hasCertificate !== 'no';
+    if ((q === 'category' || q === 'grade' || q === 'age') && fromCertificate) return false;
+    if ((q === 'category' || q === 'grade') && answers.hasCertificate === 'no') return false;
+    return !ready || isRelevant(q, answers, benefits);
+  };
+
+  const errorFor = (field: string) => shownErrors.find((e) => e.field === field);
+
+  function radios(name: QuestionId | 'forWhom', legend: string, options: Option[], hint?: string, withUnknown = true) {
+    const hintId = hint ? `${name}-hint` : undefined;
+    return (
+      <div class="question" hidden={name !== 'forWhom' && !visible(name)}>
+        <fieldset aria-describedby={hintId}>
+          <legend>{legend}</legend>
+          {hint && <p id={hintId} class="hint">{hint}</p>}
+          {[...options, ...(withUnknown ? ([['unknown', say('checker.unknown')]] as Option[]) : [])].map(([value, label]) => (
+            <label class="choice" key={value}>
+              <input
+                type="radio"
+                name={name}
+                value={value}
+                checked={(fields[name] ?? '') === value}
+                onChange={() => set(name, value)}
+              />
+              <span>{label}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    );
+  }
+
+  function textInput(name: 'age' | 'certificateNumber', label: string, hint: string, extra: Record<string, string>, after?: ComponentChildren) {
+    const error = errorFor(name);
+    const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return (
+      <div class={`question${error ? ' question--error' : ''}`} hidden={!visible(name)}>
+        <label for={name} class="question-label">{label}</label>
+        <p id={`${name}-hint`} class="hint">{hint}</p>
+        {error && (
+          <p id={`${name}-error`} class="error-message">
+            <span class="visually-hidden">{say('checker.errorPrefix')}</span>
+            {say(error.messageKey)}
+          </p>
+        )}
+        <input
+          id={name}
+          name={name}
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+          value={fields[name] ?? ''}
+          onInput={(e) => set(name, (e.currentTarget as HTMLInputElement).value)}
+          {...extra}
+        />
+        {after}
+      </div>
+    );
+  }
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    setSubmitted(true);
+    // Focus after the re-render: the error summary if there are errors, else the results.
+    setTimeout(() => (errors.length ? summaryRef.current : resultsRef.current)?.focus(), 0);
+  }
+
+  const yesNo: Option[] = [['yes', say('checker.yes')], ['no', say('checker.no')]];
+  const categoryOptions: Option[] = [1, 2, 3, 4, 5, 6, 7].map((c) => [String(c), say(`category.${c}`)]);
+  const derived = fromCertificate && answers.category && answers.grade
+    ? `${say(`category.${answers.category}`)} ${say(`checker.grade.${answers.grade}`)} · ${answers.age ?? ''}`
+    : '';
+
+  return (
+    <div class="checker">
+      {shownErrors.length > 0 && (
+        <div class="error-summary" ref={summaryRef} tabindex={-1} role="alert" aria-labelledby="error-summary-title">
+          <h2 id="error-summary-title">{say('checker.errorSummary')}</h2>
+          <ul>
+            {shownErrors.map((e) => (
+              <li key={e.field}><a href={`#${e.field}`}>{say(e.messageKey)}</a></li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <form method="post" action={props.action} novalidate onSubmit={onSubmit} class="checker-form">
+        <h2>{say('checker.questionsHeading')}</h2>
+        {radios('forWhom', say('checker.forWhom'), [['self', say('checker.forWhomSelf')], ['other', say('checker.forWhomOther')]], undefined, false)}
+        {radios('hasCertificate', ask('checker.q.hasCertificate'), [['yes', say('checker.a.hasCertificate.yes')], ['no', say('checker.a.hasCertificate.no')]], say('checker.q.hasCertificate.hint'))}
+        {textInput('certificateNumber', say('checker.q.certificateNumber'), say('checker.q.certificateNumber.hint'), { inputmode: 'text', maxlength: '30' },
+          derived ? <p class="derived">{derived}</p> : undefined)}
+        {radios('category', ask('checker.q.category'), categoryOptions)}
+        {radios('grade', ask('checker.q.grade'), [1, 2, 3, 4].map((g) => [String(g), say(`checker.grade.${g}`)]), say('checker.q.grade.hint'))}
+        {textInput('age', ask('checker.q.age'), say('checker.q.age.hint'), { inputmode: 'numeric', maxlength: '3', class: 'input-short' })}
+        {radios('localHukou', ask('checker.q.localHukou'), yesNo, say('checker.q.localHukou.hint'))}
+        {radios('household', ask('checker.q.household'), (['dibao', 'low-income', 'tekun', 'none'] as const).map((v) => [v, say(`checker.a.household.${v}`)]), say('checker.q.household.hint'))}
+        {radios('disabledInHousehold', ask('checker.q.disabledInHousehold'), ['1', '2', '3'].map((v) => [v, say(`checker.a.disabledInHousehold.${v}`)]))}
+        {radios('needsLongTermCare', ask('checker.q.needsLongTermCare'), yesNo, say('checker.q.needsLongTermCare.hint'))}
+        {radios('education', ask('checker.q.education'), (['preschool', 'compulsory', 'high-school', 'vocational', 'college', 'none'] as const).map((v) => [v, say(`checker.a.education.${v}`)]))}
+        {radios('work', ask('checker.q.work'), (['employed', 'seeking', 'self-employed', 'none'] as const).map((v) => [v, say(`checker.a.work.${v}`)]))}
+        {radios('ownsMotorWheelchair', ask('checker.q.ownsMotorWheelchair'), yesNo, say('checker.q.ownsMotorWheelchair.hint'))}
+        {radios('cataract', ask('checker.q.cataract'), yesNo)}
+        {radios('psychiatricMedication', ask('checker.q.psychiatricMedication'), yesNo)}
+        {radios('homeNeedsModification', ask('checker.q.homeNeedsModification'), yesNo, say('checker.q.homeNeedsModification.hint'))}
+        <button type="submit" class="button">{say('checker.submit')}</button>
+      </form>
+
+      <p role="status" class="checker-status">{announcement}</p>
+
+      <section aria-labelledby="results-heading" class="results">
+        <h2 id="results-heading" ref={resultsRef} tabindex={-1}>{say('checker.resultsHeading')}</h2>
+        {!answeredSomething ? (
+          <p>{say('checker.resultsEmpty')}</p>
+        ) : (
+          <>
+            <p>{summaryText} {say('checker.resultsNote')}</p>
+            {ready && (
+              <p class="no-print">
+                <button type="button" class="button button--secondary" onClick={() => window.print()}>{say('checker.print')}</button>
+                <span class="hint"> {say('checker.printHint')}</span>
+              </p>
+            )}
+            <h3>{say('checker.likelyHeading', { count: groups.likely.length })}</h3>
+            <ResultList results={groups.likely} say={say} region={region} office={office} />
+            <h3>{say('checker.maybeHeading', { count: groups.maybe.length })}</h3>
+            <ResultList results={groups.maybe} say={say} region={region} office={office} />
+            <h3>{say('checker.noHeading', { count: groups.no.length })}</h3>
+            <details>
+              <summary>{say('checker.showReasons')}</summary>
+              {groups.no.length === 0 ? <p>{say('checker.none')}</p> : (
+                <ul>
+                  {groups.no.map((r) => {
+                    const first = reasonsByStatus(r.reasons).unmet[0];
+                    return (
+                      <li key={r.benefit.id}>
+                        <a href={r.benefit.guideHref}>{r.benefit.title}</a>：{say('checker.whyNot')}
+                        {first ? `${describeCondition(first.condition, say, region)}。` : ''}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </details>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ResultList({ results, say, region, office }: { results: BenefitResult<CheckerBenefit>[]; say: Say; region: string; office: CheckerProps['office'] }) {
+  if (results.length === 0) return <p>{say('checker.none')}</p>;
+  return (
+    <ul class="result-list">
+      {results.map(({ benefit, verdict, reasons }) => {
+        const { met, unknown } = reasonsByStatus(reasons);
+        const toCheck = [...unknown.map((r) => describeCondition(r.condition, say, region)), ...(benefit.alwaysCheck ? [benefit.alwaysCheck] : [])];
+        return (
+          <li key={benefit.id} class="result">
+            <h4>{benefit.title}{benefit.scope === 'local' && <span class="hint">（{say('checker.localPolicy')}）</span>}</h4>
+            <p>{say('checker.gives')}{benefit.gives}</p>
+            {benefit.amount && (
+              <p>
+                <strong>{benefit.amount.text}</strong>
+                <span class="hint">（{benefit.amount.scope === 'local' ? `${say('checker.scopeLocal')}，` : ''}{benefit.amount.effectiveFrom}；{benefit.amount.source}）</span>
+              </p>
+            )}
+            {verdict === 'likely' && met.length > 0 && (
+              <p>{say('checker.whyLikely')}{met.map((r) => describeCondition(r.condition, say, region)).join('；')}。</p>
+            )}
+            {verdict === 'maybe' && toCheck.length > 0 && (
+              <>
+                <p>{say('checker.toCheck')}</p>
+                <ul>{toCheck.map((text) => <li key={text}>{text}</li>)}</ul>
+              </>
+            )}
+            <p>
+              {say('checker.howToApply')}
+              {benefit.online ? <a href={benefit.online.href}>{benefit.online.label}</a> : say('checker.applyOffice', { office: office.name, phone: office.phone })}
+            </p>
+            <p>{say('checker.documents')}{benefit.documents.join('、')}</p>
+            <p><a href={benefit.guideHref}>{say('checker.guideLink', { title: benefit.title })}</a></p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,54 @@
+import { getCollection } from 'astro:content';
+import type { Locale } from '../i18n/locales.ts';
+import { zhHans, type UiKey } from '../i18n/zh-hans.ts';
+import { useTranslations } from '../i18n/index.ts';
+import type { Benefit } from '../domain/benefits/rules-schema.ts';
+import type { CheckerBenefit, CheckerProps } from '../islands/BenefitsChecker.tsx';
+import { getPolicies, getSite, policyPath } from './content.ts';
+
+/** Benefits with their guide's link and, when the portal has one, the online form. */
+export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
+  const policies = await getPolicies();
+  const benefits = await getCollection('benefits');
+  return benefits.map((entry) => {
+    const data = entry.data as Benefit;
+    const guide = policies.find((p) => p.id === data.guide);
+    if (!guide) throw new Error(`content/benefits/${entry.id}: guide "${data.guide}" does not exist`);
+    // Only what the checker shows or evaluates travels to the browser (citations stay on the guide).
+    return {
+      id: entry.id,
+      title: data.title,
+      gives: data.gives,
+      amount: data.amount,
+      documents: data.documents,
+      alwaysCheck: data.alwaysCheck,
+      conditions: data.conditions,
+      order: data.order,
+      scope: data.scope,
+      guideHref: policyPath(guide.id),
+      online: guide.data.apply.online,
+    };
+  });
+}
+
+/** China Standard Time date, YYYY-MM-DD. */
+export function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Everything the checker island needs, for one script and one set of submitted fields. */
+export async function checkerProps(locale: Locale, fields: CheckerProps['initialFields'], submitted: boolean): Promise<CheckerProps> {
+  const t = useTranslations(locale);
+  const site = await getSite();
+  const keys = (Object.keys(zhHans) as UiKey[]).filter((k) => k.startsWith('checker.') || k.startsWith('category.'));
+  return {
+    benefits: await getCheckerBenefits(),
+    strings: Object.fromEntries(keys.map((k) => [k, t(k)])),
+    region: site.federation.region.replace(/^.*?(省|自治区|市)/, ''),
+    office: { name: site.federation.shortName, phone: site.office.phones[0]?.number ?? '' },
+    today: todayInChina(),
+    action: '/benefits/results/',
+    initialFields: fields,
+    submitted,
+  };
+}
