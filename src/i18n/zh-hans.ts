@@ -275,7 +275,7 @@ export const zhHans = {
   'checker.cond.age.range': '年龄在 {min} 到 {max} 周岁之间',
   'checker.cond.localHukou.yes': '户口在{region}',
   'checker.cond.localHukou.no': '户口不在{region}',
-  'checker.cond.household': '家庭是{list}',
+  'checker.cond.household': '家庭情况：{list}',
   'checker.cond.disabledInHousehold.min': '家里有 {min} 个或更多残疾人',
   'checker.cond.disabledInHousehold.max': '家里残疾人不超过 {max} 个',
   'checker.cond.disabledInHousehold.range': '家里有 {min} 到 {max} 个残疾人',
@@ -297,6 +297,8 @@ export const zhHans = {
   'home.checkerLink': '查一查能享受哪些政策',
   'checker.showReasons': '展开查看不符合的原因',
   'checker.localPolicy': '本地政策',
+  'checker.q.category.hint': '残疾人证上写着残疾类别，例如“肢体”。有几种残疾的，选“多重”。',
+  'policy.feedRss': '订阅政策指南更新（RSS）',
 } as const;
 
 export type UiKey = keyof typeof zhHans;

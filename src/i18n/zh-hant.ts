@@ -274,7 +274,7 @@ export const zhHant: UiStrings = {
   'checker.cond.age.range': '年齡在 {min} 到 {max} 週歲之間',
   'checker.cond.localHukou.yes': '戶口在{region}',
   'checker.cond.localHukou.no': '戶口不在{region}',
-  'checker.cond.household': '家庭是{list}',
+  'checker.cond.household': '家庭情況：{list}',
   'checker.cond.disabledInHousehold.min': '家裡有 {min} 個或更多殘疾人',
   'checker.cond.disabledInHousehold.max': '家裡殘疾人不超過 {max} 個',
   'checker.cond.disabledInHousehold.range': '家裡有 {min} 到 {max} 個殘疾人',
@@ -296,4 +296,6 @@ export const zhHant: UiStrings = {
   'home.checkerLink': '查一查能享受哪些政策',
   'checker.showReasons': '展開查看不符合的原因',
   'checker.localPolicy': '本地政策',
+  'checker.q.category.hint': '殘疾人證上寫著殘疾類別，例如“肢體”。有幾種殘疾的，選“多重”。',
+  'policy.feedRss': '訂閱政策指南更新（RSS）',
 };

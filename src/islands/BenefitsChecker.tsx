@@ -162,13 +162,13 @@ export default function BenefitsChecker(props: CheckerProps) {
         </div>
       )}
 
-      <form method="post" action={props.action} novalidate onSubmit={onSubmit} class="checker-form">
+      <form method="post" action={props.action} novalidate onSubmit={onSubmit} class="checker-form no-print">
         <h2>{say('checker.questionsHeading')}</h2>
         {radios('forWhom', say('checker.forWhom'), [['self', say('checker.forWhomSelf')], ['other', say('checker.forWhomOther')]], undefined, false)}
         {radios('hasCertificate', ask('checker.q.hasCertificate'), [['yes', say('checker.a.hasCertificate.yes')], ['no', say('checker.a.hasCertificate.no')]], say('checker.q.hasCertificate.hint'))}
         {textInput('certificateNumber', say('checker.q.certificateNumber'), say('checker.q.certificateNumber.hint'), { inputmode: 'text', maxlength: '30' },
           derived ? <p class="derived">{derived}</p> : undefined)}
-        {radios('category', ask('checker.q.category'), categoryOptions)}
+        {radios('category', ask('checker.q.category'), categoryOptions, say('checker.q.category.hint'))}
         {radios('grade', ask('checker.q.grade'), [1, 2, 3, 4].map((g) => [String(g), say(`checker.grade.${g}`)]), say('checker.q.grade.hint'))}
         {textInput('age', ask('checker.q.age'), say('checker.q.age.hint'), { inputmode: 'numeric', maxlength: '3', class: 'input-short' })}
         {radios('localHukou', ask('checker.q.localHukou'), yesNo, say('checker.q.localHukou.hint'))}
@@ -184,7 +184,8 @@ export default function BenefitsChecker(props: CheckerProps) {
         <button type="submit" class="button">{say('checker.submit')}</button>
       </form>
 
-      <p role="status" class="checker-status">{announcement}</p>
+      {/* For screen readers only: the same summary is visible above the results. */}
+      <p role="status" class="visually-hidden">{announcement}</p>
 
       <section aria-labelledby="results-heading" class="results">
         <h2 id="results-heading" ref={resultsRef} tabindex={-1}>{say('checker.resultsHeading')}</h2>

@@ -68,7 +68,7 @@ describe('benefits checker with JavaScript', () => {
     const likely = await resultTitles(page, /^很可能符合/);
     expect(likely).toContain('困难残疾人生活补贴');
     expect(likely).toContain('重度残疾人护理补贴');
-    const status = page.locator('.checker-status');
+    const status = page.getByRole('status');
     await expect.poll(() => status.textContent(), { timeout: 5000 }).toMatch(/^根据目前的回答：很可能符合 \d+ 项，可能符合 \d+ 项，目前不符合 \d+ 项。$/);
     expect(await status.getAttribute('role')).toBe('status');
     expect(await axeViolations(page)).toEqual([]);

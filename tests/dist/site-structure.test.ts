@@ -40,7 +40,7 @@ describe('the built site', () => {
   it('Traditional pages link to Traditional pages', () => {
     for (const page of pages.filter((p) => p.startsWith('/zh-hant/'))) {
       const html = readPage(page).replace(/<a\b[^>]*hreflang="zh-Hans"[^>]*>/g, '');
-      const internal = [...html.matchAll(/<a\b[^>]*\shref="(\/[^"]*)"/g)].map((m) => m[1]!).filter((h) => !h.startsWith('/news/rss') && !h.endsWith('.xml'));
+      const internal = [...html.matchAll(/<a\b[^>]*\shref="(\/[^"]*)"/g)].map((m) => m[1]!);
       for (const href of internal) expect(href, `${page} → ${href}`).toMatch(/^\/zh-hant\//);
     }
   });
@@ -92,15 +92,15 @@ describe('the built site', () => {
     expect(page).toContain('href="/news/2022-zhucanri-employment-month/"');
   });
 
-  it('publishes the news as RSS and Atom in both scripts', () => {
-    for (const [feed, root] of [['news/rss.xml', '<rss'], ['news/atom.xml', '<feed']] as const) {
+  it('publishes the news (RSS and Atom) and the guides (RSS) in both scripts', () => {
+    for (const [feed, root] of [['news/rss.xml', '<rss'], ['news/atom.xml', '<feed'], ['policies/rss.xml', '<rss']] as const) {
       const hans = readFileSync(join(DIST, feed), 'utf8');
       const hant = readFileSync(join(DIST, 'zh-hant', feed), 'utf8');
       expect(hans).toContain(root);
       expect(hans).toMatch(/zh-Hans/);
       expect(hant).toMatch(/zh-Hant/);
-      expect(hant).toContain('/zh-hant/news/');
-      expect(hant).not.toMatch(/新闻动态/);
+      expect(hant).toContain(`/zh-hant/${feed.split('/')[0]}/`);
+      expect(hant, "its text is converted").not.toMatch(/新闻动态|最后审核/);
     }
   });
 });

@@ -51,7 +51,7 @@ describe('plain-language conditions', () => {
     [{ category: [5, 6] }, '残疾类别是智力或精神'],
     [{ age: { max: 6 } }, '不超过 6 周岁'],
     [{ age: { min: 60 } }, '年满 60 周岁'],
-    [{ household: ['dibao', 'low-income'] }, '家庭是享受低保或低保边缘（低收入家庭）'],
+    [{ household: ['dibao', 'low-income'] }, '家庭情况：享受低保或低保边缘（低收入家庭）'],
     [{ localHukou: 'yes' }, '户口在示例县'],
     [{ anyOf: [{ grade: [1, 2] }, { category: [5, 6] }] }, '以下任一项：残疾等级是一级或二级；残疾类别是智力或精神'],
   ] as const)('%j → %s', (condition, text) => {

@@ -1,5 +1,5 @@
 import { localeStaticPaths } from '../../../i18n/locales.ts';
-import { rssResponse } from '../../../lib/news-feed.ts';
+import { rssResponse } from '../../../lib/feeds.ts';
 
 export const getStaticPaths = localeStaticPaths;
 export const GET = rssResponse;
