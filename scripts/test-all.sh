@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, in the order a failure is cheapest to find: types, unit, build, the built
+# Every test, in the order a failure is cheapest to find: types, unit, SQL, build, the built
 # site in Chromium (axe, keyboard, reflow, budgets), pa11y-ci, Lighthouse.
 # Run through `npm test`, so node_modules/.bin (with Node 22) is first on PATH.
 set -euo pipefail
@@ -18,6 +18,9 @@ astro check
 
 step "Unit tests"
 vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile="$results/unit.json"
+
+step "Database: migrations, grants, RLS and functions on PGlite, the local Supabase stand-in"
+vitest run --config tests/sql/vitest.config.ts --reporter=default --reporter=json --outputFile="$results/sql.json"
 
 step "Build (Astro + Pagefind)"
 npm run build --silent
@@ -40,4 +43,4 @@ node -e '
     passed += r.numPassedTests; failed += r.numFailedTests;
   }
   console.log(`\nAll checks passed.\n${passed} passed, ${failed} failed`);
-' "$results/unit.json" "$results/browser.json"
+' "$results/unit.json" "$results/sql.json" "$results/browser.json"

@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import { openLocalDatabase, type LocalDatabaseOptions } from './database.ts';
+import { createStandinServer } from './http-server.ts';
+import { LOCAL_ANON_KEY, LOCAL_SERVICE_KEY } from './keys.ts';
+
+export interface StartLocalSupabaseOptions extends LocalDatabaseOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. The Supabase CLI uses 54321. */
+  port?: number;
+}
+
+export interface LocalSupabase {
+  /** Base URL to give supabase-js, e.g. http://127.0.0.1:54321 */
+  url: string;
+  serviceKey: string;
+  anonKey: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the local Supabase stand-in: PGlite with the project's migrations, behind a small HTTP
+ * server implementing POST /rest/v1/rpc/<fn>. For development and tests only; production is a
+ * real Supabase project.
+ */
+export async function startLocalSupabase(options: StartLocalSupabaseOptions = {}): Promise<LocalSupabase> {
+  const db = await openLocalDatabase(options);
+  const server = createStandinServer(db);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    serviceKey: LOCAL_SERVICE_KEY,
+    anonKey: LOCAL_ANON_KEY,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { checkCharacter } from '../../src/domain/identity/id-number.ts';
+import { rpc } from './database.ts';
+
+/** A valid ID number for a birth date and sequence (made-up people, address code 110105). */
+export function idNumber(birth: string, sequence: string): string {
+  const first17 = `110105${birth.replace(/-/g, '')}${sequence}`;
+  return first17 + checkCharacter(first17);
+}
+
+export const APPLICANT_ID = '11010519491231002X'; // the worked example of domain.md §2.4
+export const CERTIFICATE = `${APPLICANT_ID}42`; // limb, grade 2
+
+export function token(n = 0): string {
+  return `test-token-${String(n).padStart(8, '0')}`;
+}
+
+/** A certificate draft with every required step answered. */
+export async function completeCertificateDraft(db: PGlite, id = APPLICANT_ID): Promise<string> {
+  const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'certificate', p_action: 'new' });
+  const save = (step: string, answers: object) =>
+    rpc(db, 'service_role', 'save_step', { p_draft_id: draft.draft_id, p_step: step, p_answers: answers });
+  await save('applicant', { name: '测试申请人', id_number: id, phone: '13800000000' });
+  await save('assessment', { category: 4, hospital: 'county-hospital', home_visit: false });
+  await save('declaration', { agreed: true });
+  return draft.draft_id;
+}
+
+/** Submit a complete certificate draft; returns the reference. */
+export async function submittedReference(db: PGlite, id = APPLICANT_ID): Promise<string> {
+  const draftId = await completeCertificateDraft(db, id);
+  const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_application', {
+    p_draft_id: draftId,
+    p_client_token: token(),
+  });
+  return receipt.reference;
+}

@@ -1,0 +1,131 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asRole, errorCode, freshDatabase, rpc, type Role } from './database.ts';
+
+let db: PGlite;
+let tables: string[];
+let functions: { signature: string; call: string }[];
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  tables = (
+    await db.query<{ name: string }>(
+      `select format('%I.%I', schemaname, tablename) as name from pg_tables
+       where schemaname in ('public', 'intake') order by 1`,
+    )
+  ).rows.map((r) => r.name);
+  functions = (
+    await db.query<{ signature: string; call: string }>(
+      `select p.oid::regprocedure::text as signature,
+              format('select public.%I(%s)', p.proname,
+                     (select string_agg('null', ', ') from unnest(p.proargtypes) as t)) as call
+       from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1`,
+    )
+  ).rows;
+});
+afterAll(() => db.close());
+
+const API_ROLES: Role[] = ['anon', 'authenticated', 'service_role'];
+
+describe('tables', () => {
+  it.each(API_ROLES)('are checked while really acting as %s', async (role) => {
+    const { rows } = await asRole(db, role, (tx) =>
+      tx.query<{ user: string; role: string }>(`select current_user as user, auth.role() as role`),
+    );
+    expect(rows[0]).toEqual({ user: role, role });
+  });
+
+  it('exist, all in the private intake schema, each with row-level security and no policies', async () => {
+    expect(tables).toContain('intake.applications');
+    expect(tables.filter((t) => t.startsWith('public.'))).toEqual([]);
+    const { rows } = await db.query<{ name: string; rls: boolean; policies: number }>(
+      `select c.oid::regclass::text as name, c.relrowsecurity as rls,
+              (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
+       from pg_class c where c.relnamespace = 'intake'::regnamespace and c.relkind = 'r'`,
+    );
+    expect(rows.length).toBe(tables.length);
+    for (const row of rows) expect(row, row.name).toMatchObject({ rls: true, policies: 0 });
+  });
+
+  it.each(API_ROLES)('grant %s no privilege on any table or on the intake schema', async (role) => {
+    const { rows } = await db.query<{ name: string; granted: boolean }>(
+      `select t as name, has_table_privilege($1, t, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') as granted
+       from unnest($2::text[]) as t`,
+      [role, tables],
+    );
+    expect(rows.filter((r) => r.granted)).toEqual([]);
+    const schema = await db.query<{ usage: boolean }>(`select has_schema_privilege($1, 'intake', 'USAGE') as usage`, [role]);
+    expect(schema.rows[0]?.usage).toBe(false);
+  });
+
+  it.each(['anon', 'authenticated'] as const)('refuse select, insert, update and delete by %s', async (role) => {
+    for (const table of tables) {
+      for (const sql of [
+        `select * from ${table}`,
+        `insert into ${table} default values`,
+        `update ${table} set ctid = ctid`,
+        `delete from ${table}`,
+      ]) {
+        expect(await errorCode(asRole(db, role, (tx) => tx.query(sql))), `${role}: ${sql}`).toBe('42501');
+      }
+    }
+  });
+
+  it('refuse even service_role direct access: everything goes through the functions', async () => {
+    expect(await errorCode(asRole(db, 'service_role', (tx) => tx.query('select * from intake.applications')))).toBe('42501');
+  });
+});
+
+describe('functions', () => {
+  it('are all security definer with an empty search_path', async () => {
+    const { rows } = await db.query<{ name: string; secdef: boolean; config: string[] | null }>(
+      `select proname as name, prosecdef as secdef, proconfig as config
+       from pg_proc where pronamespace = 'public'::regnamespace`,
+    );
+    expect(rows.map((r) => r.name).sort()).toEqual(
+      ['create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_step', 'submit_application'].sort(),
+    );
+    for (const row of rows) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
+  });
+
+  it('are executable by service_role only (not PUBLIC, anon or authenticated)', async () => {
+    for (const { signature } of functions) {
+      const { rows } = await db.query<{ role: string; ok: boolean }>(
+        `select r as role, has_function_privilege(r, $1, 'EXECUTE') as ok
+         from unnest(array['public', 'anon', 'authenticated', 'service_role']) as r
+         where r <> 'public'
+         union all
+         select 'PUBLIC', exists (select 1 from pg_proc, aclexplode(proacl) a
+                                  where oid = $1::regprocedure and a.grantee = 0 and a.privilege_type = 'EXECUTE')`,
+        [signature],
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.role, r.ok])), signature).toEqual({
+        PUBLIC: false,
+        anon: false,
+        authenticated: false,
+        service_role: true,
+      });
+    }
+  });
+
+  it.each(['anon', 'authenticated'] as const)('cannot be called by %s', async (role) => {
+    for (const { call } of functions) {
+      expect(await errorCode(asRole(db, role, (tx) => tx.query(call))), `${role}: ${call}`).toBe('42501');
+    }
+  });
+
+  it('can be called by service_role', async () => {
+    const draft = await rpc(db, 'service_role', 'create_draft', { p_service: 'assistive-devices', p_action: null });
+    expect(draft).toMatchObject({ service: 'assistive-devices', action: null });
+    expect(await rpc(db, 'service_role', 'purge_expired', {})).toEqual({ drafts: 0, applications: 0, lookup_failures: 0 });
+  });
+
+  it('keep internal helpers out of reach of the API roles', async () => {
+    const { rows } = await db.query<{ name: string }>(
+      `select p.oid::regprocedure::text as name from pg_proc p, unnest(array['anon', 'authenticated', 'service_role']) r
+       where p.pronamespace = 'intake'::regnamespace and has_function_privilege(r, p.oid, 'EXECUTE')
+         and has_schema_privilege(r, 'intake', 'USAGE')`,
+    );
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import { createClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApplicationDataError } from '../../src/data/application-errors.ts';
+import {
+  createDraft,
+  getDraft,
+  lookupStatus,
+  purgeExpired,
+  recordStatus,
+  saveStep,
+  submitApplication,
+} from '../../src/data/applications.ts';
+import { makeLocalJwt } from '../../src/data/local-supabase/keys.ts';
+import { statusForSqlState } from '../../src/data/local-supabase/rpc.ts';
+import { startLocalSupabase, type LocalSupabase } from '../../src/data/local-supabase/start.ts';
+import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
+import { APPLICANT_ID, CERTIFICATE, token } from './fixtures.ts';
+
+let local: LocalSupabase;
+let server: ReturnType<typeof createSupabaseServerClient>;
+
+beforeAll(async () => {
+  const tarball = await readFile(inject('pgliteInitdbTarball'));
+  local = await startLocalSupabase({ loadDataDir: new Blob([tarball]) });
+  server = createSupabaseServerClient({ SUPABASE_URL: local.url, SUPABASE_SECRET_KEY: local.serviceKey });
+});
+afterAll(() => local.stop());
+
+async function completeTransitDraft(): Promise<string> {
+  const draft = await createDraft({ service: 'transit-card', action: 'new' }, server);
+  await saveStep(draft.draftId, 'applicant', { name: '测试申请人', id_number: APPLICANT_ID }, server);
+  await saveStep(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
+  await saveStep(draft.draftId, 'pickup', { point: 'county-office' }, server);
+  await saveStep(draft.draftId, 'declaration', { agreed: true }, server);
+  return draft.draftId;
+}
+
+const post = (fn: string, body: unknown, key?: string) =>
+  fetch(`${local.url}/rest/v1/rpc/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { apikey: key, authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe('src/data through supabase-js and the local stand-in', () => {
+  it('runs a whole application: draft, steps, submit, lookup, status change, purge', async () => {
+    const draftId = await completeTransitDraft();
+    const draft = await getDraft(draftId, server);
+    expect(draft).toMatchObject({ service: 'transit-card', action: 'new', missingSteps: [] });
+    expect(draft.answers['certificate']).toEqual({ certificate_number: CERTIFICATE });
+
+    const receipt = await submitApplication(draftId, token(1), server);
+    expect(receipt).toMatchObject({ service: 'transit-card', status: 'received', repeated: false });
+    expect(receipt.reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+
+    await recordStatus({ reference: receipt.reference, status: 'review' }, server);
+    const found = await lookupStatus({ reference: receipt.reference, idNumberLast4: '002x', clientKey: '127.0.0.1' }, server);
+    expect(found).toMatchObject({ ok: true, status: 'review', serviceLabel: '免费乘车卡' });
+    if (found.ok) expect(found.history.map((e) => e.status)).toEqual(['received', 'review']);
+    expect(await lookupStatus({ reference: 'ZZZZZZZZ', idNumberLast4: '002X', clientKey: '127.0.0.1' }, server)).toEqual({
+      ok: false,
+      error: 'lookup_failed',
+    });
+    expect(await purgeExpired(server)).toEqual({ drafts: 0, applications: 0, lookup_failures: 0 });
+  });
+
+  it('creates exactly one application from concurrent submits (double click, retries)', async () => {
+    const draftId = await completeTransitDraft();
+    const receipts = await Promise.all(Array.from({ length: 10 }, () => submitApplication(draftId, token(2), server)));
+    expect(new Set(receipts.map((r) => r.reference)).size).toBe(1);
+    expect(receipts.filter((r) => !r.repeated)).toHaveLength(1);
+    await expect(submitApplication(draftId, token(3), server)).rejects.toMatchObject({ code: 'draft_already_submitted' });
+  });
+
+  it('turns SQL errors into typed errors with a code', async () => {
+    const error = await getDraft('00000000-0000-4000-8000-000000000000', server).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApplicationDataError);
+    expect(error).toMatchObject({ code: 'draft_not_found' });
+    const draft = await createDraft({ service: 'assistive-devices' }, server);
+    await expect(submitApplication(draft.draftId, token(4), server)).rejects.toMatchObject({
+      code: 'incomplete_application',
+      missing: ['applicant', 'declaration', 'delivery', 'device', 'applicant.id_number'],
+    });
+    await expect(saveStep(draft.draftId, 'device', 'wheelchair' as never, server)).rejects.toMatchObject({ code: 'invalid_answers' });
+  });
+});
+
+describe('the stand-in HTTP server', () => {
+  it('answers like PostgREST: 200 with the value, 400 with {code, message, details, hint} for P0001', async () => {
+    const ok = await post('create_draft', { p_service: 'certificate', p_action: 'damaged' }, local.serviceKey);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ service: 'certificate', action: 'damaged' });
+    const bad = await post('create_draft', { p_service: 'parking' }, local.serviceKey);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ code: 'P0001', message: 'unknown_service', details: null, hint: null });
+  });
+
+  it('refuses anon (401) and authenticated (403) callers of the functions', async () => {
+    const anon = createClient(local.url, local.anonKey, { auth: { persistSession: false } });
+    const { error, status } = await anon.rpc('create_draft', { p_service: 'certificate', p_action: 'new' });
+    expect(status).toBe(401);
+    expect(error?.code).toBe('42501');
+    const user = makeLocalJwt('authenticated', { sub: '6f1c2a0e-4b7d-4e8a-9c3f-2d5e8a1b7c90' });
+    const response = await post('lookup_status', { p_reference: 'ABCDEFGH', p_fact: '1234', p_client_key: 'x' }, user);
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses requests without a valid key, unknown functions and other endpoints', async () => {
+    expect((await post('create_draft', { p_service: 'certificate', p_action: 'new' })).status).toBe(401);
+    expect((await post('create_draft', {}, 'not-a-jwt')).status).toBe(401);
+    expect((await post('create_draft', {}, makeLocalJwt('postgres' as never))).status).toBe(401);
+    expect((await post('no_such_function', {}, local.serviceKey)).status).toBe(404);
+    expect((await post('create_draft', { p_unknown: 1 }, local.serviceKey)).status).toBe(404);
+    const table = await fetch(`${local.url}/rest/v1/applications`, { headers: { apikey: local.serviceKey } });
+    expect(table.status).toBe(404);
+    const invalidJson = await fetch(`${local.url}/rest/v1/rpc/create_draft`, {
+      method: 'POST',
+      headers: { apikey: local.serviceKey, 'content-type': 'application/json' },
+      body: '{',
+    });
+    expect(invalidJson.status).toBe(400);
+  });
+
+  it('maps SQLSTATEs to HTTP statuses as PostgREST does', () => {
+    expect(statusForSqlState('42501', 'anon')).toBe(401);
+    expect(statusForSqlState('42501', 'service_role')).toBe(403);
+    expect(statusForSqlState('23505', 'service_role')).toBe(409);
+    expect(statusForSqlState('P0001', 'service_role')).toBe(400);
+    expect(statusForSqlState('22P02', 'service_role')).toBe(400);
+    expect(statusForSqlState('XX000', 'service_role')).toBe(500);
+  });
+});
