@@ -27,6 +27,33 @@ const Place = fields({
 });
 
 const CATEGORY_NUMBERS = [1, 2, 3, 4, 5, 6, 7] as const;
+const GRADE_NUMBERS = [1, 2, 3, 4] as const;
+const category = v.picklist(CATEGORY_NUMBERS, '残疾类别必须是 1 到 7 的数字');
+
+/** Working days until the federation first acts on an application, shown on the receipt. */
+const Timeline = fields({
+  workingDays: v.pipe(v.number('工作日天数必须是数字'), v.integer('工作日天数必须是整数'), v.minValue(1, '工作日天数至少是 1')),
+  next: text('下一步说明'),
+});
+
+/** One item of the local assistive-device catalogue. */
+const Device = fields({
+  id: v.pipe(text('器具编号 id'), v.regex(/^[a-z][a-z0-9-]{1,39}$/, '器具编号 id 只能用小写字母、数字和短横线')),
+  name: text('器具名称'),
+  description: text('器具说明'),
+  categories: nonEmptyList(category, '适用残疾类别'),
+  /** Means-tested items need the household's economic status (低保/低保边缘/特困). */
+  meansTested: v.boolean('是否按家庭经济状况审批必须是 true 或 false'),
+  serviceLifeYears: v.pipe(v.number('使用年限必须是数字'), v.integer('使用年限必须是整数'), v.minValue(1, '使用年限至少 1 年')),
+});
+
+/** Who may hold a free transit card: a category with its grades; limb rules may cover the lower limbs only. */
+const TransitRule = fields({
+  category,
+  grades: nonEmptyList(v.picklist(GRADE_NUMBERS, '残疾等级必须是 1 到 4 的数字'), '残疾等级'),
+  lowerLimbOnly: v.optional(v.boolean('是否仅限下肢必须是 true 或 false'), false),
+  label: text('规则说明'),
+});
 
 export const SiteSchema = fields({
   /** Absolute origin the site is published at; used for feeds, sitemap and canonical links. */
@@ -60,6 +87,24 @@ export const SiteSchema = fields({
   ),
   /** Where certificates, cards and devices are collected. */
   pickupPoints: nonEmptyList(Place, '领取地点'),
+  /** Online applications: timelines for the receipt, the device catalogue, the transit-card rule. */
+  applications: fields({
+    timelines: fields({
+      certificate: Timeline,
+      'assistive-devices': Timeline,
+      'transit-card': Timeline,
+    }),
+    deviceCatalogue: v.pipe(
+      nonEmptyList(Device, '辅助器具目录'),
+      v.check((list) => new Set(list.map((d) => d.id)).size === list.length, '辅助器具目录里有重复的器具编号 id'),
+    ),
+    maxDevicesPerApplication: v.pipe(v.number('每次最多申请件数必须是数字'), v.integer('每次最多申请件数必须是整数'), v.minValue(1, '每次最多申请件数至少 1')),
+    transitCard: fields({
+      eligible: nonEmptyList(TransitRule, '免费乘车卡办理条件'),
+      source: text('免费乘车卡条件的依据'),
+      pickupPoint: text('免费乘车卡领取地点'),
+    }),
+  }),
   accessibilityStatement: fields({
     reviewed: isoDate('无障碍声明审核日期'),
     contact: text('无障碍问题反馈方式'),
@@ -69,3 +114,6 @@ export const SiteSchema = fields({
 });
 
 export type SiteConfig = v.InferOutput<typeof SiteSchema>;
+export type ApplicationsConfig = SiteConfig['applications'];
+export type DeviceItem = ApplicationsConfig['deviceCatalogue'][number];
+export type TransitRuleConfig = ApplicationsConfig['transitCard']['eligible'][number];

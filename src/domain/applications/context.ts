@@ -1,0 +1,21 @@
+import type { ApplicationsConfig } from '../content/site-schema.ts';
+import type { JourneyContext } from './steps.ts';
+
+/** The journey context from the federation's configuration (content/site.yaml) and the date. */
+export function journeyContext(
+  site: {
+    assessmentHospitals: readonly { name: string; categories: readonly number[] }[];
+    pickupPoints: readonly { name: string }[];
+    applications: ApplicationsConfig;
+  },
+  today: string,
+): JourneyContext {
+  return {
+    today,
+    hospitals: site.assessmentHospitals,
+    pickupPoints: site.pickupPoints,
+    devices: site.applications.deviceCatalogue,
+    maxDevices: site.applications.maxDevicesPerApplication,
+    transitRules: site.applications.transitCard.eligible,
+  };
+}
