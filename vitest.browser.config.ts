@@ -2,11 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests over the built site (dist/): budgets, links, and Debian's Chromium driving
- * every page. `npm test` builds first; the global setup serves dist/ on loopback.
+ * every page; the JSON API (tests/api/). `npm test` builds first; the global setup starts the
+ * local Supabase stand-in and serves dist/ (with the SSR function and the API) on loopback.
  */
 export default defineConfig({
   test: {
-    include: ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+    include: ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/api/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 120_000,

@@ -3,7 +3,8 @@
  * Serve the build the way Netlify serves it, for the browser tests and budgets: files
  * from dist/ first (directory → index.html), then the on-demand pages through the SSR
  * function the adapter built (.netlify/v1/functions/ssr), else 404.html with status 404;
- * plus the headers declared in netlify.toml. Loopback only.
+ * plus the headers declared in netlify.toml; requests under /api/v1/ go to the applications
+ * function (functions/applications.mts, imported directly: Node 22 strips its types). Loopback only.
  * Usage: node scripts/serve-static.mjs [port]
  */
 import { createServer } from 'node:http';
@@ -83,6 +84,64 @@ async function toRequest(req, url) {
   return new Request(url, { method: req.method, headers, body });
 }
 
+/**
+ * The request body as a web stream that the handler may stop reading early (413): the rest is
+ * then drained and discarded, so the connection stays usable for the response.
+ */
+function bodyStream(req) {
+  let done = false;
+  return new ReadableStream({
+    start(controller) {
+      req.on('data', (chunk) => {
+        if (done) return;
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (!done) controller.close();
+        done = true;
+      });
+      req.on('error', (error) => {
+        if (!done) controller.error(error);
+        done = true;
+      });
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      done = true;
+      req.resume();
+    },
+  });
+}
+
+/** The applications API function (Netlify Functions v2), loaded on first use. */
+let apiModule;
+async function apiHandler() {
+  apiModule ??= import('../functions/applications.mts');
+  return (await apiModule).default;
+}
+
+async function handleApi(req, res, url) {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
+  });
+  // Netlify gives the client's address as context.ip (and x-nf-client-connection-ip); tests set the
+  // header to act as different clients.
+  const ip = headers.get('x-nf-client-connection-ip') ?? req.socket.remoteAddress ?? 'unknown';
+  const handler = await apiHandler();
+  const response = await handler(request, { ip, geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
+  if (!req.readableEnded) req.resume();
+  return sendResponse(res, response);
+}
+
 async function sendResponse(res, response) {
   const headers = {};
   response.headers.forEach((value, key) => {
@@ -99,6 +158,15 @@ export async function startStaticServer(port = 0) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     for (const rule of rules) {
       if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, String(v));
+    }
+    if (url.pathname.startsWith('/api/v1/')) {
+      try {
+        return await handleApi(req, res, url);
+      } catch {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('API handler failed');
+        return;
+      }
     }
     // Netlify adds the trailing slash to directory URLs.
     if (!url.pathname.endsWith('/') && !extname(url.pathname)) {

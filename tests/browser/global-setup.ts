@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
+import { startLocalSupabase } from '../../src/data/local-supabase/start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The local Supabase stand-in behind the served build (its SSR pages and the JSON API). */
+    supabaseUrl: string;
+    supabaseKey: string;
   }
 }
 
@@ -12,7 +16,17 @@ export default async function setup(project: TestProject) {
   if (!existsSync(new URL('../../dist/index.html', import.meta.url))) {
     throw new Error('dist/ is missing: run `npm run build` before the browser tests (npm test does this).');
   }
+  // The stand-in first: the SSR function and the API read these variables when they first connect.
+  const supabase = await startLocalSupabase();
+  process.env['SUPABASE_URL'] = supabase.url;
+  process.env['SUPABASE_SECRET_KEY'] = supabase.serviceKey;
   const { server, url } = await startStaticServer(0);
   project.provide('baseUrl', url);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  project.provide('supabaseUrl', supabase.url);
+  project.provide('supabaseKey', supabase.serviceKey);
+  return async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await supabase.stop();
+  };
 }

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createClient } from '@supabase/supabase-js';
+import { inject } from 'vitest';
+import * as v from 'valibot';
+import { parse } from 'yaml';
+import { SiteSchema } from '../../src/domain/content/site-schema.ts';
+import { ADULT_ID, GUARDIAN_ID, makeCertificate } from '../support/identities.ts';
+
+/** Shared by the API tests: the served build, the stand-in behind it, and valid applications. */
+export const baseUrl = inject('baseUrl');
+export const API = `${baseUrl}/api/v1/applications`;
+
+export const site = v.parse(SiteSchema, parse(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8')));
+
+const supabase = createClient(inject('supabaseUrl'), inject('supabaseKey'), {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+});
+
+/** Row counts of the intake tables in the stand-in behind the served build. */
+export async function counts(): Promise<{ drafts: number; applications: number; status_events: number }> {
+  const { data, error } = await supabase.rpc('intake_counts');
+  if (error) throw new Error(`intake_counts: ${error.message}`);
+  return data;
+}
+
+/** A fresh Idempotency-Key. */
+export const newKey = () => `test-${randomBytes(12).toString('base64url')}`;
+/** A client address of its own, so throttling in one test does not reach another. */
+export const newClientIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomBytes(4).toString('hex')}`;
+
+export const CHINESE = /[\u4e00-\u9fff]/;
+
+/** Valid whole applications of each service (fictional people; the applicant's ID is ADULT_ID). */
+export function transitApplication() {
+  return {
+    service: 'transit-card',
+    action: 'new',
+    answers: {
+      certificate: { certificate_number: makeCertificate(ADULT_ID, 1, 2) },
+      who: { applying_for: 'self' },
+      applicant: { name: '孙明', phone: '13712345678' },
+      pickup: { pickup_point: site.pickupPoints[0]!.name },
+      declaration: { confirm: 'yes' },
+    },
+  };
+}
+
+export function certificateApplication(hukouAddress = '示例县人民路 1 号 2 单元') {
+  return {
+    service: 'certificate',
+    action: 'new',
+    answers: {
+      who: { applying_for: 'self' },
+      applicant: { name: '张𠮷', id_number: ADULT_ID, phone: '13912345678', hukou_address: hukouAddress },
+      category: { category: '4' },
+      assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4))!.name, home_visit: 'yes' },
+      declaration: { confirm: 'yes' },
+    },
+  };
+}
+
+export function devicesApplication() {
+  return {
+    service: 'assistive-devices',
+    answers: {
+      who: { applying_for: 'other' },
+      agent: { name: '赵丽', relationship: 'family', id_number: GUARDIAN_ID, phone: '13812345678' },
+      certificate: { has_certificate: 'yes', certificate_number: makeCertificate(ADULT_ID, 4, 2) },
+      applicant: { name: '赵大山', home_address: '示例县幸福路 8 号 3 栋' },
+      device: { devices: ['walker'] },
+      previous: { had_before: 'no' },
+      assessment: { home_assessment: 'no' },
+      delivery: { method: 'pickup', pickup_point: site.pickupPoints[0]!.name },
+      declaration: { confirm: 'yes' },
+    },
+  };
+}
+
+/** The lookup fact of every application above: the last 4 characters of ADULT_ID. */
+export const APPLICANT_LAST4 = ADULT_ID.slice(-4);
+
+export function post(body: unknown, init: { key?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {}) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...init.headers };
+  if (init.key !== null) headers['Idempotency-Key'] = init.key ?? newKey();
+  return fetch(API, { method: 'POST', headers, body: init.raw ?? JSON.stringify(body) });
+}
+
+export function lookup(reference: string, last4: string | null, clientIp: string, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { 'X-Nf-Client-Connection-Ip': clientIp, ...extra };
+  if (last4 !== null) headers['X-Id-Number-Last4'] = last4;
+  return fetch(`${API}/${reference}`, { headers });
+}
