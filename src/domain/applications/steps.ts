@@ -358,13 +358,16 @@ const deliveryPage: PageDef = {
 // ---------------------------------------------------------------- 免费乘车卡
 
 /** Eligibility first: the certificate number (and, for limb rules, whether it is the lower limbs). */
+/** The lower-limb question has been put on the page (a hidden marker, since an unticked radio sends nothing). */
+export const lowerLimbAsked = (input: FormInput) => input['lower_limb'] !== undefined || input['lower_limb_asked'] === '1';
+
 const transitCertificatePage: PageDef = {
   id: 'certificate',
   applies: always,
   fields(input, _state, ctx) {
     const fields: Record<string, FieldSchema> = { certificate_number: certificateNumber(ctx.today) };
     const parsed = typeof input['certificate_number'] === 'string' ? parseCertificateNumber(input['certificate_number'], ctx.today) : null;
-    if (parsed?.ok && transitEligibility(ctx.transitRules, parsed.info.category, parsed.info.grade, undefined).result === 'ask-lower-limb' && input['lower_limb'] !== undefined) {
+    if (parsed?.ok && transitEligibility(ctx.transitRules, parsed.info.category, parsed.info.grade, undefined).result === 'ask-lower-limb' && lowerLimbAsked(input)) {
       fields['lower_limb'] = yesNo('请选择残疾部位是否在下肢（腿、脚）');
     }
     return fields;
