@@ -63,14 +63,16 @@ function toState(draft: Draft): JourneyState {
   return { service: draft.service, action: draft.action, answers: draft.answers as JourneyState['answers'] };
 }
 
-async function loadDraft(cookies: AstroCookies, service: ServiceId): Promise<{ draft: Draft | null; expired: boolean }> {
+async function loadDraft(cookies: AstroCookies, service: ServiceId, keepCookie = false): Promise<{ draft: Draft | null; expired: boolean }> {
   const id = draftIdFrom(cookies, service);
   if (!id) return { draft: null, expired: false };
   try {
     return { draft: await getDraft(id), expired: false };
   } catch (error) {
     if (error instanceof ApplicationDataError && (error.code === 'draft_not_found' || error.code === 'draft_expired')) {
-      forgetDraft(cookies, service);
+      // A submitted draft is gone too; on the check page the cookie stays so that resubmitting
+      // (back button, retry) can still find the application by its draft id and token.
+      if (!keepCookie) forgetDraft(cookies, service);
       return { draft: null, expired: true };
     }
     throw error;
@@ -160,7 +162,7 @@ export async function handleQuestionPage(r: Request2, page: PageId): Promise<Pag
 export type CheckOutcome =
   | { kind: 'check'; state: JourneyState; review: JourneyReview; token: string; status: number; banner?: string; expiresAt: string }
   | { kind: 'redirect'; to: string }
-  | { kind: 'no-draft'; reason: 'none' | 'expired' | 'submitted' }
+  | { kind: 'no-draft'; reason: 'none' | 'expired' | 'submitted' | 'unavailable' }
   | { kind: 'refused'; status: 400 | 413 | 415 };
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -177,9 +179,10 @@ export async function handleCheckPage(r: Request2): Promise<CheckOutcome> {
   const token = form?.ok && TOKEN.test(form.fields['client_token'] ?? '') ? form.fields['client_token']! : newClientToken();
   const draftId = draftIdFrom(cookies, service);
   try {
-    loaded = await loadDraft(cookies, service);
+    loaded = await loadDraft(cookies, service, request.method === 'POST');
   } catch {
     if (!draftId) return { kind: 'no-draft', reason: 'none' };
+    if (request.method !== 'POST') return { kind: 'no-draft', reason: 'unavailable' };
   }
 
   if (request.method === 'POST' && draftId && (!loaded?.draft)) {
@@ -190,7 +193,7 @@ export async function handleCheckPage(r: Request2): Promise<CheckOutcome> {
     } catch (error) {
       if (error instanceof ApplicationDataError && error.code === 'draft_already_submitted') return { kind: 'no-draft', reason: 'submitted' };
       if (error instanceof ApplicationDataError && error.code !== 'unavailable') return { kind: 'no-draft', reason: 'expired' };
-      return { kind: 'no-draft', reason: 'none' };
+      return { kind: 'no-draft', reason: 'unavailable' };
     }
   }
   if (!loaded?.draft) return { kind: 'no-draft', reason: loaded?.expired ? 'expired' : 'none' };
