@@ -21,6 +21,8 @@ export const APPLICATION_ERROR_CODES = [
   'invalid_transition',
   'invalid_note',
   'invalid_client_key',
+  'resume_fact_missing',
+  'token_reused',
 ] as const;
 
 export type ApplicationErrorCode = (typeof APPLICATION_ERROR_CODES)[number] | 'unavailable';

@@ -11,6 +11,16 @@ export type CertificateAction = 'new' | 'renewal' | 'replacement' | 'damaged' | 
 export type TransitCardAction = 'new' | 'replacement';
 export type StepAnswers = Record<string, unknown>;
 
+/**
+ * A service with its action. The action may be left out (null) while it is not known yet, e.g.
+ * transit-card asks about eligibility first; submitting needs it where the service has actions.
+ * assistive-devices has none.
+ */
+export type ServiceAndAction =
+  | { service: 'certificate'; action?: CertificateAction | null }
+  | { service: 'transit-card'; action?: TransitCardAction | null }
+  | { service: 'assistive-devices'; action?: null };
+
 export interface Draft {
   draftId: string;
   service: ServiceId;
@@ -55,6 +65,16 @@ export type LookupResult =
     }
   | { ok: false; error: 'lookup_failed' | 'lookup_throttled' };
 
+export type ResumeResult =
+  | { ok: true; draftId: string; service: ServiceId; action: string | null; expiresAt: string }
+  | { ok: false; error: 'resume_failed' | 'resume_throttled' };
+
+export interface IntakeCounts {
+  drafts: number;
+  applications: number;
+  statusEvents: number;
+}
+
 export interface PurgeCounts {
   drafts: number;
   applications: number;
@@ -93,12 +113,29 @@ function toDraft(row: DraftRow): Draft {
   };
 }
 
-export async function createDraft(
-  input: { service: 'certificate'; action: CertificateAction } | { service: 'transit-card'; action: TransitCardAction } | { service: 'assistive-devices' },
-  client?: SupabaseClient,
-): Promise<Draft> {
-  const action = 'action' in input ? input.action : null;
-  return toDraft(await call<DraftRow>('create_draft', { p_service: input.service, p_action: action }, client));
+interface ReceiptRow {
+  reference: string;
+  service: ServiceId;
+  action: string | null;
+  status: string;
+  submitted_at: string;
+  repeated: boolean;
+}
+
+function toReceipt(row: ReceiptRow): Receipt {
+  return {
+    reference: row.reference,
+    service: row.service,
+    action: row.action,
+    status: row.status,
+    submittedAt: row.submitted_at,
+    repeated: row.repeated,
+  };
+}
+
+/** Start a draft; the action may be chosen now or later with setDraftAction. */
+export async function createDraft(input: ServiceAndAction, client?: SupabaseClient): Promise<Draft> {
+  return toDraft(await call<DraftRow>('create_draft', { p_service: input.service, p_action: input.action ?? null }, client));
 }
 
 export async function getDraft(draftId: string, client?: SupabaseClient): Promise<Draft> {
@@ -111,26 +148,89 @@ export async function saveStep(draftId: string, step: string, answers: StepAnswe
 }
 
 /**
+ * Set (or change, or clear with null) the draft's action once the eligibility questions are
+ * answered. The action usually comes straight from a form, so any string is accepted here and the
+ * database checks it against the draft's service (invalid_action). Returns the draft without
+ * answers; pages that no longer apply are removed with removeSteps.
+ */
+export async function setDraftAction(
+  draftId: string,
+  action: CertificateAction | TransitCardAction | (string & {}) | null,
+  client?: SupabaseClient,
+): Promise<Draft> {
+  return toDraft(await call<DraftRow>('set_draft_action', { p_draft_id: draftId, p_action: action }, client));
+}
+
+/**
+ * Remove the answers of pages that no longer apply after an answer changed (e.g. the agent page
+ * after switching to "for myself"). Every name must be a page of the service (invalid_step
+ * otherwise); pages never answered are simply absent. Returns the draft without answers.
+ */
+export async function removeSteps(draftId: string, steps: string[], client?: SupabaseClient): Promise<Draft> {
+  return toDraft(await call<DraftRow>('remove_steps', { p_draft_id: draftId, p_steps: steps }, client));
+}
+
+/**
  * Submit a draft. `clientToken` is a random token (16–128 of A–Z a–z 0–9 _ -) made once per
  * check-your-answers page and sent with the form: resubmitting with the same token returns the
- * same receipt instead of creating a second application.
+ * same receipt instead of creating a second application. A token belongs to one application:
+ * using it for another one fails with token_reused.
  */
 export async function submitApplication(draftId: string, clientToken: string, client?: SupabaseClient): Promise<Receipt> {
-  const row = await call<{
-    reference: string;
-    service: ServiceId;
-    action: string | null;
-    status: string;
-    submitted_at: string;
-    repeated: boolean;
-  }>('submit_application', { p_draft_id: draftId, p_client_token: clientToken }, client);
+  return toReceipt(await call<ReceiptRow>('submit_application', { p_draft_id: draftId, p_client_token: clientToken }, client));
+}
+
+/**
+ * Submit a whole application at once (the JSON API and other channels): the answers by page name,
+ * checked and normalised exactly as saveStep does, in one transaction that leaves nothing behind
+ * when it fails. Idempotent by `clientToken`: the same request again returns the first receipt with
+ * `repeated: true`; the same token with a different request fails with token_reused.
+ */
+export async function submitCompleteApplication(
+  input: ServiceAndAction & { answers: Record<string, StepAnswers>; clientToken: string },
+  client?: SupabaseClient,
+): Promise<Receipt> {
+  return toReceipt(
+    await call<ReceiptRow>(
+      'submit_complete_application',
+      { p_service: input.service, p_action: input.action ?? null, p_answers: input.answers, p_client_token: input.clientToken },
+      client,
+    ),
+  );
+}
+
+/**
+ * Save and return: a new 8-character code for the draft (shown to the person once; only its hash
+ * is kept). Asking again replaces the previous code. Fails with resume_fact_missing while the draft
+ * has no ID number (neither applicant.id_number nor certificate.certificate_number), because the
+ * last 4 characters of it are asked for with the code. Extends the draft like a save.
+ */
+export async function issueResumeCode(draftId: string, client?: SupabaseClient): Promise<{ resumeCode: string; expiresAt: string }> {
+  const row = await call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId }, client);
+  return { resumeCode: row.resume_code, expiresAt: row.expires_at };
+}
+
+/**
+ * Continue a draft with its resume code and the last 4 characters of the applicant's ID number.
+ * Throttled and answered like lookupStatus: an unknown code, an expired draft and a wrong fact all
+ * give resume_failed; failures come back as values, not errors. `clientKey` as for lookupStatus.
+ */
+export async function resumeDraft(
+  input: { code: string; idNumberLast4: string; clientKey: string },
+  client?: SupabaseClient,
+): Promise<ResumeResult> {
+  const row = await call<Record<string, unknown>>(
+    'resume_draft',
+    { p_code: input.code, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
+    client,
+  );
+  if (row['ok'] !== true) return { ok: false, error: row['error'] === 'resume_throttled' ? 'resume_throttled' : 'resume_failed' };
   return {
-    reference: row.reference,
-    service: row.service,
-    action: row.action,
-    status: row.status,
-    submittedAt: row.submitted_at,
-    repeated: row.repeated,
+    ok: true,
+    draftId: row['draft_id'] as string,
+    service: row['service'] as ServiceId,
+    action: (row['action'] as string | null) ?? null,
+    expiresAt: row['expires_at'] as string,
   };
 }
 
@@ -170,6 +270,12 @@ export async function recordStatus(
   client?: SupabaseClient,
 ): Promise<{ reference: string; status: string; closed: boolean }> {
   return call('record_status', { p_reference: input.reference, p_status: input.status, p_note: input.note ?? null }, client);
+}
+
+/** How many drafts, applications and status events there are (numbers only: job logs, tests, load test). */
+export async function intakeCounts(client?: SupabaseClient): Promise<IntakeCounts> {
+  const row = await call<{ drafts: number; applications: number; status_events: number }>('intake_counts', {}, client);
+  return { drafts: row.drafts, applications: row.applications, statusEvents: row.status_events };
 }
 
 /** Delete expired drafts, applications past retention and old lookup failures (scheduled job). */

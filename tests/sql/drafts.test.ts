@@ -38,10 +38,17 @@ describe('create_draft', () => {
     }
   });
 
+  it('lets any service start without an action (it may be chosen after the eligibility questions)', async () => {
+    for (const service of ['certificate', 'transit-card', 'assistive-devices']) {
+      expect(await newDraft(service, null)).toMatchObject({ service, action: null });
+      expect(await call('create_draft', { p_service: service })).toMatchObject({ service, action: null });
+    }
+  });
+
   it('rejects unknown services and actions', async () => {
     expect(await errorCode(newDraft('parking', null))).toBe('unknown_service');
-    expect(await errorCode(newDraft('certificate', null))).toBe('invalid_action');
     expect(await errorCode(newDraft('certificate', 'cancel'))).toBe('invalid_action');
+    expect(await errorCode(newDraft('certificate', ''))).toBe('invalid_action');
     expect(await errorCode(newDraft('transit-card', 'renewal'))).toBe('invalid_action');
     expect(await errorCode(newDraft('assistive-devices', 'new'))).toBe('invalid_action');
   });
@@ -51,14 +58,16 @@ describe('save_step and get_draft', () => {
   it('saves steps, replaces a step on a second save and lists what is still missing', async () => {
     const { draft_id } = await newDraft('certificate', 'new');
     const first = await save(draft_id, 'applicant', { name: '测试', id_number: ' 110105 19491231 002x ' });
-    expect(first).toMatchObject({ step: 'applicant', missing_steps: ['assessment', 'declaration'] });
+    expect(first).toMatchObject({ step: 'applicant', missing_steps: ['declaration', 'who'] });
     expect(first).not.toHaveProperty('answers');
     await save(draft_id, 'assessment', { category: 4 });
     await save(draft_id, 'assessment', { category: 5, home_visit: true });
+    expect((await save(draft_id, 'who', { applying_for: 'self' })).missing_steps).toEqual(['declaration']);
     const draft = await call('get_draft', { p_draft_id: draft_id });
     expect(draft.answers).toEqual({
       applicant: { name: '测试', id_number: APPLICANT_ID },
       assessment: { category: 5, home_visit: true },
+      who: { applying_for: 'self' },
     });
     expect(draft.missing_steps).toEqual(['declaration']);
   });
@@ -75,6 +84,9 @@ describe('save_step and get_draft', () => {
     expect(await errorCode(save(draft_id, 'certificate', { certificate_number: `${APPLICANT_ID}45` }))).toBe(
       'invalid_certificate_number',
     );
+    // A null number is refused too, never stored as a null page.
+    expect(await errorCode(save(draft_id, 'applicant', { id_number: null }))).toBe('invalid_id_number');
+    expect(await errorCode(save(draft_id, 'certificate', { certificate_number: null }))).toBe('invalid_certificate_number');
     await save(draft_id, 'certificate', { certificate_number: `１１０１０５１９４９１２３１００２ｘ42` });
     const draft = await call('get_draft', { p_draft_id: draft_id });
     expect(draft.answers['certificate']).toEqual({ certificate_number: CERTIFICATE });
@@ -83,6 +95,7 @@ describe('save_step and get_draft', () => {
   it('rejects steps the service does not have, and answers that are not a small object', async () => {
     const { draft_id } = await newDraft('assistive-devices', null);
     expect(await errorCode(save(draft_id, 'pickup', {}))).toBe('invalid_step');
+    expect(await errorCode(save(draft_id, 'documents', {}))).toBe('invalid_step'); // a page no service has any more
     expect(await errorCode(save(draft_id, 'Applicant', {}))).toBe('invalid_step');
     expect(await errorCode(save(draft_id, 'device', [1, 2]))).toBe('invalid_answers');
     expect(await errorCode(save(draft_id, 'device', 'wheelchair'))).toBe('invalid_answers');
@@ -105,5 +118,104 @@ describe('save_step and get_draft', () => {
     await db.query(`update intake.drafts set expires_at = now() + interval '1 day' where id = $1`, [draft_id]);
     const saved = await save(draft_id, 'agent', { relationship: 'guardian' });
     expect((Date.parse(saved.expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
+  });
+});
+
+describe('form pages (intake.service_steps)', () => {
+  it('are the real pages of each service, required only where every application needs them', async () => {
+    const { rows } = await db.query<{ service: string; steps: string[]; required: string[] }>(
+      `select service, array_agg(step order by step) as steps,
+              coalesce(array_agg(step order by step) filter (where required), '{}') as required
+       from intake.service_steps group by service order by service`,
+    );
+    expect(rows).toEqual([
+      {
+        service: 'assistive-devices',
+        steps: ['agent', 'applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'diagnosis', 'household', 'previous', 'who'],
+        required: ['applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'who'],
+      },
+      {
+        service: 'certificate',
+        steps: ['agent', 'applicant', 'assessment', 'category', 'certificate', 'change', 'declaration', 'transfer', 'who'],
+        required: ['applicant', 'declaration', 'who'],
+      },
+      {
+        service: 'transit-card',
+        steps: ['agent', 'applicant', 'certificate', 'declaration', 'pickup', 'who'],
+        required: ['applicant', 'certificate', 'declaration', 'pickup', 'who'],
+      },
+    ]);
+  });
+});
+
+describe('set_draft_action', () => {
+  const setAction = (draftId: string, action: string | null) => call('set_draft_action', { p_draft_id: draftId, p_action: action });
+
+  it('sets, changes and clears the action, returns the draft without answers and extends it', async () => {
+    const { draft_id } = await newDraft('transit-card', null);
+    await save(draft_id, 'certificate', { certificate_number: CERTIFICATE });
+    await db.query(`update intake.drafts set expires_at = now() + interval '1 day' where id = $1`, [draft_id]);
+    const set = await setAction(draft_id, 'replacement');
+    expect(set).toMatchObject({ draft_id, service: 'transit-card', action: 'replacement' });
+    expect(set).not.toHaveProperty('answers');
+    expect(set.missing_steps).toEqual(['applicant', 'declaration', 'pickup', 'who']);
+    expect((Date.parse(set.expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
+    expect(await setAction(draft_id, 'new')).toMatchObject({ action: 'new' });
+    expect(await setAction(draft_id, null)).toMatchObject({ action: null });
+    // Answers are untouched: which pages still apply is the application's decision (remove_steps).
+    expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({ certificate: { certificate_number: CERTIFICATE } });
+  });
+
+  it('accepts only the actions of the draft service', async () => {
+    const transit = await newDraft('transit-card', null);
+    expect(await errorCode(setAction(transit.draft_id, 'renewal'))).toBe('invalid_action'); // a certificate action
+    expect(await errorCode(setAction(transit.draft_id, 'NEW'))).toBe('invalid_action');
+    const devices = await newDraft('assistive-devices', null);
+    expect(await errorCode(setAction(devices.draft_id, 'new'))).toBe('invalid_action');
+    expect(await setAction(devices.draft_id, null)).toMatchObject({ action: null });
+    const certificate = await newDraft('certificate', 'new');
+    expect(await setAction(certificate.draft_id, 'transfer')).toMatchObject({ action: 'transfer' });
+  });
+
+  it('needs a live draft', async () => {
+    expect(await errorCode(setAction('00000000-0000-4000-8000-000000000000', 'new'))).toBe('draft_not_found');
+    const { draft_id } = await newDraft('certificate', 'new');
+    await db.query(`update intake.drafts set expires_at = now() - interval '1 second' where id = $1`, [draft_id]);
+    expect(await errorCode(setAction(draft_id, 'renewal'))).toBe('draft_expired');
+  });
+});
+
+describe('remove_steps', () => {
+  const remove = (draftId: string, steps: unknown) => call('remove_steps', { p_draft_id: draftId, p_steps: steps });
+
+  it('removes pages that no longer apply, returns the draft without answers and extends it', async () => {
+    const { draft_id } = await newDraft('certificate', 'new');
+    await save(draft_id, 'who', { applying_for: 'other' });
+    await save(draft_id, 'agent', { name: '代办人', relationship: 'guardian' });
+    await save(draft_id, 'applicant', { name: '测试', id_number: APPLICANT_ID });
+    await save(draft_id, 'who', { applying_for: 'self' });
+    await db.query(`update intake.drafts set expires_at = now() + interval '1 day' where id = $1`, [draft_id]);
+    // 'transfer' is a page of the service that was never answered: removing it is not an error.
+    const removed = await remove(draft_id, ['agent', 'transfer']);
+    expect(removed).toMatchObject({ draft_id, missing_steps: ['declaration'] });
+    expect(removed).not.toHaveProperty('answers');
+    expect((Date.parse(removed.expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
+    expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({
+      who: { applying_for: 'self' },
+      applicant: { name: '测试', id_number: APPLICANT_ID },
+    });
+    // A required page can be removed too; it is then missing again.
+    expect((await remove(draft_id, ['who'])).missing_steps).toEqual(['declaration', 'who']);
+    expect((await remove(draft_id, [])).missing_steps).toEqual(['declaration', 'who']);
+  });
+
+  it('rejects names that are not pages of the service, changing nothing', async () => {
+    const { draft_id } = await newDraft('transit-card', 'new');
+    await save(draft_id, 'agent', { name: '代办人' });
+    for (const steps of [['agent', 'documents'], ['device'], ['Agent'], [null], null]) {
+      expect(await errorCode(remove(draft_id, steps)), JSON.stringify(steps)).toBe('invalid_step');
+    }
+    expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({ agent: { name: '代办人' } });
+    expect(await errorCode(remove('not-a-uuid', ['agent']))).toBe('draft_not_found');
   });
 });

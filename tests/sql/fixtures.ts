@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { checkCharacter } from '../../src/domain/identity/id-number.ts';
 import { rpc } from './database.ts';
@@ -20,18 +21,19 @@ export async function completeCertificateDraft(db: PGlite, id = APPLICANT_ID): P
   const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'certificate', p_action: 'new' });
   const save = (step: string, answers: object) =>
     rpc(db, 'service_role', 'save_step', { p_draft_id: draft.draft_id, p_step: step, p_answers: answers });
+  await save('who', { applying_for: 'self' });
   await save('applicant', { name: '测试申请人', id_number: id, phone: '13800000000' });
   await save('assessment', { category: 4, hospital: 'county-hospital', home_visit: false });
   await save('declaration', { agreed: true });
   return draft.draft_id;
 }
 
-/** Submit a complete certificate draft; returns the reference. */
+/** Submit a complete certificate draft (with a token of its own: a token belongs to one application); returns the reference. */
 export async function submittedReference(db: PGlite, id = APPLICANT_ID): Promise<string> {
   const draftId = await completeCertificateDraft(db, id);
   const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_application', {
     p_draft_id: draftId,
-    p_client_token: token(),
+    p_client_token: `fixture-${randomUUID()}`,
   });
   return receipt.reference;
 }

@@ -83,7 +83,10 @@ describe('functions', () => {
        from pg_proc where pronamespace = 'public'::regnamespace`,
     );
     expect(rows.map((r) => r.name).sort()).toEqual(
-      ['create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_step', 'submit_application'].sort(),
+      [
+        'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_step', 'submit_application',
+        'set_draft_action', 'remove_steps', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts',
+      ].sort(),
     );
     for (const row of rows) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
   });
@@ -106,6 +109,23 @@ describe('functions', () => {
         service_role: true,
       });
     }
+  });
+
+  it.each(['anon', 'authenticated'] as const)('added for the journeys cannot be executed by %s', async (role) => {
+    // Named one by one, so a function that went missing from the list above is noticed here too.
+    for (const call of [
+      `select public.set_draft_action('x', 'new')`,
+      `select public.remove_steps('x', array['agent'])`,
+      `select public.issue_resume_code('x')`,
+      `select public.resume_draft('ABCDEFGH', '002X', 'client')`,
+      `select public.submit_complete_application('certificate', 'new', '{}'::jsonb, 'test-token-00000000')`,
+      `select public.intake_counts()`,
+    ]) {
+      expect(await errorCode(asRole(db, role, (tx) => tx.query(call))), `${role}: ${call}`).toBe('42501');
+    }
+    expect(await asRole(db, 'service_role', (tx) => tx.query(`select public.intake_counts() as counts`))).toMatchObject({
+      rows: [{ counts: { drafts: 0, applications: 0, status_events: 0 } }],
+    });
   });
 
   it.each(['anon', 'authenticated'] as const)('cannot be called by %s', async (role) => {

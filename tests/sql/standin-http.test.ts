@@ -5,11 +5,17 @@ import { ApplicationDataError } from '../../src/data/application-errors.ts';
 import {
   createDraft,
   getDraft,
+  intakeCounts,
+  issueResumeCode,
   lookupStatus,
   purgeExpired,
   recordStatus,
+  removeSteps,
+  resumeDraft,
   saveStep,
+  setDraftAction,
   submitApplication,
+  submitCompleteApplication,
 } from '../../src/data/applications.ts';
 import { makeLocalJwt } from '../../src/data/local-supabase/keys.ts';
 import { statusForSqlState } from '../../src/data/local-supabase/rpc.ts';
@@ -29,6 +35,7 @@ afterAll(() => local.stop());
 
 async function completeTransitDraft(): Promise<string> {
   const draft = await createDraft({ service: 'transit-card', action: 'new' }, server);
+  await saveStep(draft.draftId, 'who', { applying_for: 'self' }, server);
   await saveStep(draft.draftId, 'applicant', { name: '测试申请人', id_number: APPLICANT_ID }, server);
   await saveStep(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
   await saveStep(draft.draftId, 'pickup', { point: 'county-office' }, server);
@@ -80,9 +87,73 @@ describe('src/data through supabase-js and the local stand-in', () => {
     const draft = await createDraft({ service: 'assistive-devices' }, server);
     await expect(submitApplication(draft.draftId, token(4), server)).rejects.toMatchObject({
       code: 'incomplete_application',
-      missing: ['applicant', 'declaration', 'delivery', 'device', 'applicant.id_number'],
+      missing: ['applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'who', 'applicant.id_number'],
     });
     await expect(saveStep(draft.draftId, 'device', 'wheelchair' as never, server)).rejects.toMatchObject({ code: 'invalid_answers' });
+  });
+});
+
+describe('the journey functions through supabase-js', () => {
+  it('starts without an action, sets it, removes a page that no longer applies, saves and resumes', async () => {
+    const draft = await createDraft({ service: 'transit-card' }, server);
+    expect(draft).toMatchObject({ action: null, missingSteps: ['applicant', 'certificate', 'declaration', 'pickup', 'who'] });
+    await saveStep(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
+    await expect(issueResumeCode(draft.draftId, server)).resolves.toMatchObject({ resumeCode: expect.stringMatching(/^[2-9A-HJ-NP-Z]{8}$/) });
+    await expect(setDraftAction(draft.draftId, 'renewal', server)).rejects.toMatchObject({ code: 'invalid_action' });
+    expect(await setDraftAction(draft.draftId, 'replacement', server)).toMatchObject({ action: 'replacement', answers: {} });
+    await saveStep(draft.draftId, 'who', { applying_for: 'other' }, server);
+    await saveStep(draft.draftId, 'agent', { name: '代办人' }, server);
+    await saveStep(draft.draftId, 'who', { applying_for: 'self' }, server);
+    await removeSteps(draft.draftId, ['agent'], server);
+    await expect(removeSteps(draft.draftId, ['documents'], server)).rejects.toMatchObject({ code: 'invalid_step' });
+    expect(Object.keys((await getDraft(draft.draftId, server)).answers).sort()).toEqual(['certificate', 'who']);
+
+    const { resumeCode, expiresAt } = await issueResumeCode(draft.draftId, server);
+    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
+    const typed = `${resumeCode.slice(0, 4)} ${resumeCode.slice(4)}`.toLowerCase();
+    expect(await resumeDraft({ code: typed, idNumberLast4: '002x', clientKey: '127.0.0.2' }, server)).toEqual({
+      ok: true,
+      draftId: draft.draftId,
+      service: 'transit-card',
+      action: 'replacement',
+      expiresAt: expect.any(String),
+    });
+    expect(await resumeDraft({ code: resumeCode, idNumberLast4: '1234', clientKey: '127.0.0.2' }, server)).toEqual({
+      ok: false,
+      error: 'resume_failed',
+    });
+    const empty = await createDraft({ service: 'certificate', action: null }, server);
+    await expect(issueResumeCode(empty.draftId, server)).rejects.toMatchObject({ code: 'resume_fact_missing' });
+  });
+
+  it('submits a whole application once from concurrent one-shot calls, and refuses a reused token', async () => {
+    const before = await intakeCounts(server);
+    const input = {
+      service: 'certificate' as const,
+      action: 'renewal' as const,
+      clientToken: token(10),
+      answers: {
+        who: { applying_for: 'self' },
+        certificate: { certificate_number: CERTIFICATE },
+        applicant: { name: '测试申请人' },
+        declaration: { agreed: true },
+      },
+    };
+    const receipts = await Promise.all(Array.from({ length: 10 }, () => submitCompleteApplication(input, server)));
+    expect(new Set(receipts.map((r) => r.reference)).size).toBe(1);
+    expect(receipts.filter((r) => !r.repeated)).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ service: 'certificate', action: 'renewal', status: 'received' });
+    expect(await intakeCounts(server)).toEqual({
+      drafts: before.drafts,
+      applications: before.applications + 1,
+      statusEvents: before.statusEvents + 1,
+    });
+    await expect(submitCompleteApplication({ ...input, action: 'damaged' }, server)).rejects.toMatchObject({ code: 'token_reused' });
+    await expect(submitCompleteApplication({ ...input, clientToken: token(11), answers: {} }, server)).rejects.toMatchObject({
+      code: 'incomplete_application',
+      missing: ['applicant', 'declaration', 'who', 'applicant.id_number'],
+    });
+    expect((await intakeCounts(server)).applications).toBe(before.applications + 1);
   });
 });
 

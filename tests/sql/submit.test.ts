@@ -88,6 +88,7 @@ describe('submit_application', () => {
     expect(error.details?.split(',')).toEqual([
       'declaration',
       'pickup',
+      'who',
       'applicant.id_number',
       'certificate.certificate_number',
     ]);
@@ -101,6 +102,7 @@ describe('submit_application', () => {
     });
     const save = (step: string, answers: object) =>
       rpc(db, 'service_role', 'save_step', { p_draft_id: draft_id, p_step: step, p_answers: answers });
+    await save('who', { applying_for: 'self' });
     await save('applicant', { id_number: other });
     await save('certificate', { certificate_number: CERTIFICATE });
     await save('pickup', { point: 'county-office' });
@@ -108,6 +110,93 @@ describe('submit_application', () => {
     expect(await errorCode(submit(draft_id, token()))).toBe('certificate_mismatch');
     await save('certificate', { certificate_number: `${other}14` });
     expect((await submit(draft_id, token())).service).toBe('transit-card');
+  });
+});
+
+describe('submit_application on the journeys', () => {
+  const create = (service: string, action: string | null) =>
+    rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: service, p_action: action });
+  const saver = (draftId: string) => (step: string, answers: object) =>
+    rpc(db, 'service_role', 'save_step', { p_draft_id: draftId, p_step: step, p_answers: answers });
+
+  it('names the action as missing while a service that has actions has none', async () => {
+    const { draft_id } = await create('transit-card', null);
+    const save = saver(draft_id);
+    await save('certificate', { certificate_number: CERTIFICATE });
+    await save('who', { applying_for: 'self' });
+    await save('applicant', { name: '测试' });
+    await save('pickup', { point: 'county-office' });
+    await save('declaration', { agreed: true });
+    const error = (await submit(draft_id, token(20)).catch((e: unknown) => e)) as RpcError;
+    expect(error.message).toBe('incomplete_application');
+    expect(error.details).toBe('action');
+    await rpc(db, 'service_role', 'set_draft_action', { p_draft_id: draft_id, p_action: 'replacement' });
+    expect(await submit(draft_id, token(20))).toMatchObject({ service: 'transit-card', action: 'replacement', repeated: false });
+
+    const certificate = await create('certificate', null);
+    const incomplete = (await submit(certificate.draft_id, token(21)).catch((e: unknown) => e)) as RpcError;
+    expect(incomplete.details?.split(',')).toEqual(['action', 'applicant', 'declaration', 'who', 'applicant.id_number']);
+  });
+
+  it('takes the ID number from the certificate number when the applicant page has none', async () => {
+    const { draft_id } = await create('certificate', 'renewal');
+    const save = saver(draft_id);
+    await save('who', { applying_for: 'self' });
+    await save('certificate', { certificate_number: CERTIFICATE });
+    await save('applicant', { name: '测试申请人', phone: '13800000000' });
+    await save('declaration', { agreed: true });
+    const receipt = await submit(draft_id, token(22));
+    expect(receipt).toMatchObject({ service: 'certificate', action: 'renewal', repeated: false });
+    const { rows } = await db.query<{ answers: Record<string, Record<string, unknown>>; applicant_id_number: string }>(
+      `select answers, applicant_id_number from intake.applications where reference = $1`,
+      [receipt.reference],
+    );
+    expect(rows[0]?.applicant_id_number).toBe(APPLICANT_ID);
+    expect(rows[0]?.answers['applicant']).toEqual({ name: '测试申请人', phone: '13800000000' });
+    expect(rows[0]?.answers['certificate']).toEqual({ certificate_number: CERTIFICATE });
+    // The status lookup fact is the last 4 of that ID number.
+    const lookup = await rpc(db, 'service_role', 'lookup_status', {
+      p_reference: receipt.reference, p_fact: APPLICANT_ID.slice(-4), p_client_key: 'client-cert-only',
+    });
+    expect(lookup).toMatchObject({ ok: true, action: 'renewal', action_label: '换领' });
+  });
+
+  it('still needs an ID number from one of the two pages', async () => {
+    const { draft_id } = await create('assistive-devices', null);
+    const save = saver(draft_id);
+    for (const step of ['who', 'device', 'assessment', 'delivery', 'declaration']) await save(step, { answered: true });
+    await save('certificate', { has_certificate: false }); // a child 0–6 without a certificate
+    await save('applicant', { name: '测试' });
+    const error = (await submit(draft_id, token(23)).catch((e: unknown) => e)) as RpcError;
+    expect([error.message, error.details]).toEqual(['incomplete_application', 'applicant.id_number']);
+    await save('applicant', { name: '测试', id_number: idNumber('2021-06-01', '031') });
+    expect(await submit(draft_id, token(23))).toMatchObject({ service: 'assistive-devices', action: null });
+  });
+
+  it('refuses a token that already belongs to another application', async () => {
+    const first = await submit(await completeCertificateDraft(db), token(24));
+    const other = await completeCertificateDraft(db, idNumber('1985-05-05', '055'));
+    expect(await errorCode(submit(other, token(24)))).toBe('token_reused');
+    // The draft is untouched and can still be submitted with a token of its own.
+    const second = await submit(other, token(25));
+    expect(second.reference).not.toBe(first.reference);
+  });
+});
+
+describe('intake_counts', () => {
+  it('counts drafts, applications and status events, and nothing else', async () => {
+    const counts = () => rpc<Record<string, number>>(db, 'service_role', 'intake_counts', {});
+    const before = await counts();
+    expect(Object.keys(before).sort()).toEqual(['applications', 'drafts', 'status_events']);
+    expect(before).toEqual({ drafts: await count('drafts'), applications: await count('applications'), status_events: await count('status_events') });
+    const draftId = await completeCertificateDraft(db, idNumber('1970-10-10', '101'));
+    expect(await counts()).toEqual({ ...before, drafts: before['drafts']! + 1 });
+    await submit(draftId, token(26));
+    expect(await counts()).toEqual({
+      drafts: before['drafts'],
+      applications: before['applications']! + 1,
+      status_events: before['status_events']! + 1,
+    });
   });
 });
 
