@@ -88,6 +88,8 @@ export const zhHant: UiStrings = {
   'services.title': '辦事服務',
   'services.intro': '下面是本會提供的服務。點開指南可以看到辦理條件、材料和步驟。',
   'services.onlineHeading': '可以網上辦理的服務',
+  'services.statusLink': '查詢已提交申請的進度',
+  'services.resumeLink': '繼續填寫已保存的申請',
   'services.offlineHeading': '到窗口辦理的服務',
   'services.offlineIntro': '這些服務請帶齊材料到辦公地點辦理，也可以請家人或村（社區）專職委員代辦。',
   'services.officeHeading': '辦理地點',

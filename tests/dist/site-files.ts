@@ -36,4 +36,13 @@ export function sitemapPaths(): string[] {
 export const TOOL_PAGES = new Set(['/search/', '/settings/', '/benefits/', '/zh-hant/search/', '/zh-hant/settings/', '/zh-hant/benefits/']);
 
 /** Pages rendered on demand by the SSR function (not files in dist/): form handlers. */
-export const ON_DEMAND_PATHS = new Set(['/benefits/results/', '/zh-hant/benefits/results/']);
+const ON_DEMAND = [
+  '/benefits/results/',
+  '/status/',
+  '/apply/resume/',
+  '/apply/receipt/',
+  ...['certificate', 'assistive-devices', 'transit-card'].flatMap((service) =>
+    ['action', 'who', 'agent', 'certificate', 'applicant', 'category', 'change', 'transfer', 'diagnosis', 'device',
+      'previous', 'household', 'assessment', 'delivery', 'pickup', 'declaration', 'check'].map((page) => `/apply/${service}/${page}/`)),
+];
+export const ON_DEMAND_PATHS = new Set([...ON_DEMAND, ...ON_DEMAND.map((path) => `/zh-hant${path}`)]);
