@@ -117,6 +117,23 @@ function bodyStream(req) {
   });
 }
 
+function drain(req, limit) {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        resolve(undefined);
+      }
+    });
+    req.on('end', () => resolve(undefined));
+    req.on('close', () => resolve(undefined));
+    req.resume();
+  });
+}
+
 /** The applications API function (Netlify Functions v2), loaded on first use. */
 let apiModule;
 async function apiHandler() {
@@ -138,7 +155,10 @@ async function handleApi(req, res, url) {
   const ip = headers.get('x-nf-client-connection-ip') ?? req.socket.remoteAddress ?? 'unknown';
   const handler = await apiHandler();
   const response = await handler(request, { ip, geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
-  if (!req.readableEnded) req.resume();
+  // Netlify hands a function the whole request; here the handler may answer (413) before the
+  // client has finished sending, so read the rest (up to Netlify's 6 MB) before answering, or the
+  // client sees a reset connection instead of the response.
+  await drain(req, 6 * 1024 * 1024);
   return sendResponse(res, response);
 }
 
