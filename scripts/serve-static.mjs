@@ -90,7 +90,7 @@ async function toRequest(req, url) {
  */
 function bodyStream(req) {
   let done = false;
-  return new ReadableStream({
+  const stream = new ReadableStream({
     start(controller) {
       req.on('data', (chunk) => {
         if (done) return;
@@ -115,6 +115,11 @@ function bodyStream(req) {
       req.resume();
     },
   });
+  /** Stop feeding the stream (the handler has answered); the rest is drained separately. */
+  const release = () => {
+    done = true;
+  };
+  return { stream, release };
 }
 
 function drain(req, limit) {
@@ -145,10 +150,11 @@ async function handleApi(req, res, url) {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody ? bodyStream(req) : null;
   const request = new Request(url, {
     method: req.method,
     headers,
-    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
+    ...(body ? { body: body.stream, duplex: 'half' } : {}),
   });
   // Netlify gives the client's address as context.ip (and x-nf-client-connection-ip); tests set the
   // header to act as different clients.
@@ -158,6 +164,7 @@ async function handleApi(req, res, url) {
   // Netlify hands a function the whole request; here the handler may answer (413) before the
   // client has finished sending, so read the rest (up to Netlify's 6 MB) before answering, or the
   // client sees a reset connection instead of the response.
+  body?.release();
   await drain(req, 6 * 1024 * 1024);
   return sendResponse(res, response);
 }
