@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, in the order a failure is cheapest to find: types, unit, SQL, build, the built
+# Every test, in the order a failure is cheapest to find: types, unit, SQL, the API under load, build, the built
 # site in Chromium (axe, keyboard, reflow, budgets), pa11y-ci, Lighthouse.
 # Run through `npm test`, so node_modules/.bin (with Node 22) is first on PATH.
 set -euo pipefail
@@ -21,6 +21,9 @@ vitest run --config vitest.config.ts --reporter=default --reporter=json --output
 
 step "Database: migrations, grants, RLS and functions on PGlite, the local Supabase stand-in"
 vitest run --config tests/sql/vitest.config.ts --reporter=default --reporter=json --outputFile="$results/sql.json"
+
+step "JSON API under load: 60 applications with retries and double submits, each stored exactly once"
+node scripts/load-test.mjs --n 60 --concurrency 10
 
 step "Build (Astro + Pagefind)"
 npm run build --silent
