@@ -45,4 +45,27 @@ export default defineConfig({
   // No code blocks in this content; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  vite: {
+    plugins: [
+      {
+        // Dev server only: the JSON API's paths have no trailing slash, but Astro's trailingSlash
+        // guard answers 404 before Netlify's function emulation sees them. Astro puts its guards
+        // first in a post hook; this runs after it and goes in front of them. Netlify in production
+        // routes /api/v1/* to functions/applications.mts by the function's own config.path.
+        name: 'api-paths-reach-functions-in-dev',
+        enforce: 'post',
+        configureServer(server) {
+          return () => {
+            server.middlewares.stack.unshift({
+              route: '',
+              handle: (req, _res, next) => {
+                if (req.url && /^\/api\/v1\/[^?]*[^/?](\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, '$1/');
+                next();
+              },
+            });
+          };
+        },
+      },
+    ],
+  },
 });

@@ -230,3 +230,13 @@ describe('whole applications (JSON API)', () => {
     ]);
   });
 });
+
+describe('text that cannot be stored', () => {
+  it('refuses half of a surrogate pair in free text, keeps whole characters outside the BMP', () => {
+    const state = walk('certificate', { action: { action: 'transfer' }, who: { applying_for: 'self' } });
+    expect(parsePage('certificate', 'transfer', { from_region: '某某省\uD842某某县' }, state, ctx)).toMatchObject({ ok: false, errors: [{ field: 'from_region', message: expect.stringContaining('无法识别的字符') }] });
+    expect(parsePage('certificate', 'transfer', { from_region: '某某省𠮷某某县' }, state, ctx)).toMatchObject({ ok: true });
+    const devices = walk('assistive-devices', { who: { applying_for: 'self' } });
+    expect(parsePage('assistive-devices', 'device', { devices: ['walker'], needs: '\uDC00' }, devices, ctx)).toMatchObject({ ok: false, errors: [{ field: 'needs' }] });
+  });
+});

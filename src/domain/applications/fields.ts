@@ -81,6 +81,9 @@ export const phoneNumber = firstProblemOnly(v.pipe(
   ),
 ));
 
+/** Half of a character outside the BMP (U+D800–DFFF on its own): not text, and Postgres refuses it. */
+export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /** Free text such as an address: trimmed, 2–120 characters, no control characters. */
 export const address = firstProblemOnly(v.pipe(
   v.string('请输入地址'),
@@ -89,4 +92,5 @@ export const address = firstProblemOnly(v.pipe(
   v.check((s) => [...s].length >= 5, '地址太短，请写到村（社区）和门牌号'),
   v.check((s) => [...s].length <= 120, '地址不能超过 120 个字'),
   v.check((s) => !/[\u0000-\u001F\u007F]/.test(s), '地址里有看不见的控制字符，请删除后重新输入'),
+  v.check((s) => !LONE_SURROGATE.test(s), '地址里有无法识别的字符（常见于复制粘贴），请删除后重新输入'),
 ));

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { address, certificateNumber, idNumber, personName, phoneNumber } from './fields.ts';
+import { address, certificateNumber, idNumber, LONE_SURROGATE, personName, phoneNumber } from './fields.ts';
 import {
   ACTIONS,
   CATEGORY_LABELS,
@@ -50,6 +50,7 @@ const optionalText = (label: string, max: number) =>
       v.trim(),
       v.check((s) => [...s].length <= max, `${label}不能超过 ${max} 个字`),
       v.check((s) => !CONTROL.test(s), `${label}里有看不见的控制字符，请删除后重新输入`),
+      v.check((s) => !LONE_SURROGATE.test(s), `${label}里有无法识别的字符（常见于复制粘贴），请删除后重新输入`),
     ),
   );
 const requiredText = (label: string, emptyMessage: string, min: number, max: number) =>
@@ -60,6 +61,7 @@ const requiredText = (label: string, emptyMessage: string, min: number, max: num
     v.check((s) => [...s].length >= min, `${label}至少 ${min} 个字`),
     v.check((s) => [...s].length <= max, `${label}不能超过 ${max} 个字`),
     v.check((s) => !CONTROL.test(s), `${label}里有看不见的控制字符，请删除后重新输入`),
+    v.check((s) => !LONE_SURROGATE.test(s), `${label}里有无法识别的字符（常见于复制粘贴），请删除后重新输入`),
   );
 
 /** A page: when it applies, its fields for this input, and checks across fields and pages. */

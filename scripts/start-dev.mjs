@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the whole portal on http://localhost:4321 with no account and no network.
+ * Starts the embedded Supabase stand-in (PGlite + supabase/migrations) once, keeping its data in
+ * .local-supabase/ so saved drafts survive a restart, and runs `astro dev` pointed at it — so the
+ * on-demand pages and the JSON API in functions/ (which the dev server loads afresh per request)
+ * share one database. With SUPABASE_URL and SUPABASE_SECRET_KEY already set, uses that project instead.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+let local;
+if (!env.SUPABASE_URL || !env.SUPABASE_SECRET_KEY) {
+  const { startLocalSupabase } = await import('../src/data/local-supabase/start.ts');
+  local = await startLocalSupabase({ dataDir: `${root}.local-supabase` });
+  env.SUPABASE_URL = local.url;
+  env.SUPABASE_SECRET_KEY = local.serviceKey;
+  console.log(`Embedded Supabase stand-in at ${local.url} (data in .local-supabase/; delete the folder to start empty)`);
+}
+const astro = spawn(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'dev', '--port', process.env.PORT ?? '4321'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+const stop = async () => {
+  astro.kill('SIGTERM');
+  await local?.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+astro.on('exit', async (code) => {
+  await local?.stop();
+  process.exit(code ?? 0);
+});
