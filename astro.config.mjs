@@ -58,6 +58,7 @@ export default defineConfig({
           return () => {
             server.middlewares.stack.unshift({
               route: '',
+              /** @type {import('vite').Connect.NextHandleFunction} */
               handle: (req, _res, next) => {
                 if (req.url && /^\/api\/v1\/[^?]*[^/?](\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, '$1/');
                 next();
