@@ -208,6 +208,12 @@ export async function startStaticServer(port = 0) {
     if (!file && ssr) {
       const response = await ssr(await toRequest(req, url), { ip: '127.0.0.1', geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
       if (response && response.status !== 404) return sendResponse(res, response);
+      // An on-demand page's own 404 (e.g. a receipt that cannot be opened) has a page to show; a
+      // route nobody handles has no body and gets 404.html below, as on Netlify.
+      if (response && response.status === 404 && (response.headers.get('content-type') ?? '').includes('text/html')) {
+        const body = await response.clone().text();
+        if (body.includes('<main')) return sendResponse(res, response);
+      }
     }
     const status = file ? 200 : 404;
     const path = file ?? join(dist, '404.html');

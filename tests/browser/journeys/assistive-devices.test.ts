@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
 import {
-  MODES, change, checkRows, choose, fill, follow, idMaker, newJourneyContext, next, open, pathOf, press, receiptReference,
+  enter, MODES, change, checkRows, choose, fill, follow, idMaker, newJourneyContext, next, open, pathOf, press, receiptReference,
 } from './helpers.ts';
 
 /**
@@ -33,7 +33,7 @@ for (const mode of MODES) {
       const context = await newJourneyContext(browser, mode.js);
       const page = await context.newPage();
       await open(page, '/apply/assistive-devices/');
-      await press(page, '开始申请');
+      await enter(page, '开始申请');
       expect(pathOf(page)).toBe('/apply/assistive-devices/who/');
       await choose(page, '为他人申请');
       await next(page);

@@ -73,6 +73,15 @@ export async function press(page: Page, name: string | RegExp): Promise<Response
   return response;
 }
 
+/** Follow a link with the keyboard (focus, Enter), wait for the next page, check it with axe. */
+export async function enter(page: Page, name: string): Promise<Response | null> {
+  const link = page.getByRole('link', { name, exact: true });
+  await link.focus();
+  const [response] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await expectAccessible(page);
+  return response;
+}
+
 /** "继续" — or, when the page was opened from the check page, "保存并返回核对页" (either script). */
 export const next = (page: Page) => press(page, /^(继续|繼續|保存并返回核对页|保存並返回核對頁)$/);
 

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
 import { makeCertificate } from '../../support/identities.ts';
 import {
-  MODES, checkRows, choose, counts, fill, follow, idMaker, newJourneyContext, next, open, pathOf, press, receiptReference,
+  enter, MODES, checkRows, choose, counts, fill, follow, idMaker, newJourneyContext, next, open, pathOf, press, receiptReference,
 } from './helpers.ts';
 
 /**
@@ -29,7 +29,7 @@ for (const mode of MODES) {
       const context = await newJourneyContext(browser, mode.js);
       const page = await context.newPage();
       await open(page, '/apply/transit-card/');
-      await press(page, '开始申请');
+      await enter(page, '开始申请');
       expect(pathOf(page)).toBe('/apply/transit-card/certificate/');
       const before = await counts();
       await fill(page, LABEL, makeCertificate(newId('1961-06-06'), 2, 2));
