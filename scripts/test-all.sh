@@ -28,8 +28,11 @@ node scripts/load-test.mjs --n 60 --concurrency 10
 step "Build (Astro + Pagefind)"
 npm run build --silent
 
-step "Built site: budgets, links, axe on every page, keyboard, reflow, tools"
-vitest run --config vitest.browser.config.ts --reporter=default --reporter=json --outputFile="$results/browser.json"
+step "Built site: budgets, links, axe on every page, keyboard, reflow, tools, journeys, API (two files at a time)"
+BROWSER_PHASE=parallel vitest run --config vitest.browser.config.ts --reporter=default --reporter=json --outputFile="$results/browser.json"
+
+step "Built site: the tests that count database rows (one file at a time, alone with the database)"
+BROWSER_PHASE=exclusive vitest run --config vitest.browser.config.ts --reporter=default --reporter=json --outputFile="$results/browser-exclusive.json"
 
 step "pa11y-ci (axe + htmlcs, WCAG2AA) over the sitemap"
 node scripts/run-pa11y.mjs
@@ -46,4 +49,4 @@ node -e '
     passed += r.numPassedTests; failed += r.numFailedTests;
   }
   console.log(`\nAll checks passed.\n${passed} passed, ${failed} failed`);
-' "$results/unit.json" "$results/sql.json" "$results/browser.json"
+' "$results/unit.json" "$results/sql.json" "$results/browser.json" "$results/browser-exclusive.json"
