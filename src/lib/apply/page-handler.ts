@@ -30,7 +30,7 @@ import { readForm } from './form-input.ts';
 import { sealReceipt } from './receipt-token.ts';
 import { draftIdFrom, forgetDraft, rememberDraft } from './session.ts';
 import { forOther } from './views.ts';
-import { todayInChina } from '../benefits.ts';
+import { todayInChina } from './dates.ts';
 
 /**
  * The form journey's server side, independent of rendering: POST → validate → save → 303 to the
