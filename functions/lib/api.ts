@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { SiteSchema, type SiteConfig } from '../../src/domain/content/site-schema.ts';
 import { journeyContext } from '../../src/domain/applications/context.ts';
+import { todayInChina } from '../../src/lib/today.ts';
 import { validateWholeApplication } from '../../src/domain/applications/whole-application.ts';
 import type { JourneyContext } from '../../src/domain/applications/steps.ts';
 import type { LookupResult, Receipt } from '../../src/data/applications.ts';
@@ -172,10 +173,6 @@ export function loadSite(path = join(process.cwd(), 'content', 'site.yaml')): Pr
   return sitePromise;
 }
 
-/** Today's date in China (UTC+8, no daylight saving), YYYY-MM-DD. */
-export function todayInChina(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 const defaultDeps: ApiDependencies = {
   async submit(input) {

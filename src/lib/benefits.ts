@@ -5,6 +5,7 @@ import { useTranslations } from '../i18n/index.ts';
 import type { Benefit } from '../domain/benefits/rules-schema.ts';
 import type { CheckerBenefit, CheckerProps } from '../islands/BenefitsChecker.tsx';
 import { getPolicies, getSite, policyPath } from './content.ts';
+import { todayInChina } from './today.ts';
 
 /** Benefits with their guide's link and, when the portal has one, the online form. */
 export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
@@ -29,11 +30,6 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
       online: guide.data.apply.online,
     };
   });
-}
-
-/** China Standard Time date, YYYY-MM-DD. */
-export function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Everything the checker island needs, for one script and one set of submitted fields. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -109,5 +109,26 @@ describe('budgets over dist/', () => {
     expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
     const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages).sort()).toEqual(['zh-hans', 'zh-hant']);
+  });
+
+  it('the application pages (rendered on demand) weigh at most 30 KB gzipped, error states included', async () => {
+    const base = inject('baseUrl');
+    const get = (path: string) => fetch(`${base}${path}`).then((r) => r.text());
+    const states: [string, Promise<string>][] = [
+      ...['/apply/certificate/action/', '/apply/assistive-devices/who/', '/apply/transit-card/certificate/', '/status/', '/apply/resume/']
+        .map((path): [string, Promise<string>] => [path, get(path)]),
+      ['/apply/certificate/action/ (errors)', fetch(`${base}/apply/certificate/action/`, {
+        method: 'POST', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '',
+      }).then((r) => r.text())],
+    ];
+    const rows: string[] = [];
+    for (const [state, pending] of states) {
+      const html = await pending;
+      expect(html, state).toContain('<main');
+      const total = gz(html) + stylesheets(html).reduce((s, f) => s + fileGz(f), 0) + scriptFiles(html).reduce((s, f) => s + fileGz(f), 0);
+      rows.push(`${state} ${total}`);
+      expect(total, state).toBeLessThanOrEqual(PAGE_BUDGET);
+    }
+    console.log('Application pages (bytes gzipped):', rows.join('; '));
   });
 });

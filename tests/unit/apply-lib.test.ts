@@ -60,3 +60,20 @@ describe('documents to bring', () => {
     expect(documentsToBring('transit-card', 'new', false)).toContain('1 寸免冠照片 1 张');
   });
 });
+
+describe('reference / resume code and ID fact as typed', async () => {
+  const { parseCodeAndFact } = await import('../../src/domain/applications/lookup-input.ts');
+  it('forgives spaces, hyphens, lowercase and full-width digits', () => {
+    expect(parseCodeAndFact('reference', ' k7m2-p9qx ', '０１３x')).toEqual({ ok: true, code: 'K7M2P9QX', fact: '013X' });
+  });
+  it('names each problem, with the right words for each kind of code', () => {
+    expect(parseCodeAndFact('code', '', '')).toEqual({ ok: false, errors: [
+      { field: 'code', message: '请输入继续填写代码' },
+      { field: 'fact', message: '请输入申请人身份证号的后 4 位' },
+    ] });
+    expect(parseCodeAndFact('reference', 'K7M2P9Q0', '12X4')).toEqual({ ok: false, errors: [
+      { field: 'reference', message: '申请编号是 8 位，由数字 2–9 和大写字母组成（没有 0、1、O、I）' },
+      { field: 'fact', message: '身份证号后 4 位是 3 位数字加 1 位数字或 X' },
+    ] });
+  });
+});

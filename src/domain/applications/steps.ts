@@ -11,7 +11,7 @@ import {
 } from './services.ts';
 import { parseCertificateNumber } from '../identity/certificate-number.ts';
 import { parseIdNumber, ageOn } from '../identity/id-number.ts';
-import { applicantFacts, CHILD_DEVICE_MAX_AGE } from './facts.ts';
+import { applicantFacts, CHILD_DEVICE_MAX_AGE, guardianReason } from './facts.ts';
 import { transitEligibility, type TransitRule } from './transit-eligibility.ts';
 
 /**
@@ -69,8 +69,9 @@ export interface PageDef {
   id: PageId;
   applies(state: JourneyState, ctx: JourneyContext): boolean;
   fields(input: FormInput, state: JourneyState, ctx: JourneyContext): Record<string, FieldSchema>;
-  check?(values: StepValues, state: JourneyState, ctx: JourneyContext): FieldError[];
+  check?: PageCheck;
 }
+type PageCheck = (values: StepValues, state: JourneyState, ctx: JourneyContext) => FieldError[];
 
 const always = () => true;
 const forOthers = (state: JourneyState) => state.answers.who?.['applying_for'] === 'other';
@@ -81,6 +82,20 @@ function guardianMessage(reason: 'minor' | 'category'): string {
   return reason === 'minor'
     ? '按规定，未满 18 周岁的申请人须由监护人代为申请。请先在“为谁申请”一页选择“为他人申请”，由监护人填写'
     : '按规定，智力残疾、精神残疾的申请人须由监护人代为申请。请先在“为谁申请”一页选择“为他人申请”，由监护人填写';
+}
+
+/**
+ * Someone applying for themselves whose answers on this page show that a guardian must apply
+ * (facts.ts decides why); the error goes on the field that revealed it.
+ */
+function guardianRequired(field: string, revealed: 'minor' | 'category' | 'either'): PageCheck {
+  return (_values, state, ctx) => {
+    if (!selfApplying(state)) return [];
+    const facts = applicantFacts(state, ctx.today);
+    const reason = revealed !== 'category' && facts.age !== null && facts.age < 18 ? 'minor'
+      : revealed !== 'minor' && guardianReason({ ...facts, age: null }) ? 'category' : null;
+    return reason ? [{ field, message: guardianMessage(reason) }] : [];
+  };
 }
 
 function ageFromId(id: string, today: string): number | null {
@@ -179,8 +194,8 @@ function applicantPage(options: {
           field: 'id_number',
           message: '没有残疾人证的，只有 0 至 6 岁的儿童可以凭医院诊断申请。这个身份证号显示申请人已满 7 周岁，请先办理残疾人证',
         });
-      } else if (state.service === 'certificate' && age !== null && age < 18 && selfApplying(state)) {
-        errors.push({ field: 'id_number', message: guardianMessage('minor') });
+      } else if (state.service === 'certificate') {
+        errors.push(...guardianRequired('id_number', 'minor')(values, state, ctx));
       }
       return errors;
     },
@@ -193,15 +208,7 @@ const holderCertificatePage: PageDef = {
   id: 'certificate',
   applies: (state) => state.action !== null && state.action !== 'new',
   fields: (_input, _state, ctx) => ({ certificate_number: certificateNumber(ctx.today) }),
-  check(values, state, ctx) {
-    const parsed = parseCertificateNumber(String(values['certificate_number']), ctx.today);
-    if (!parsed.ok) return [];
-    const age = ageOn(parsed.info.birthDate, ctx.today);
-    if (selfApplying(state) && (age < 18 || parsed.info.category === 5 || parsed.info.category === 6)) {
-      return [{ field: 'certificate_number', message: guardianMessage(age < 18 ? 'minor' : 'category') }];
-    }
-    return [];
-  },
+  check: guardianRequired('certificate_number', 'either'),
 };
 
 const categoryOptions = Object.keys(CATEGORY_LABELS) as [string, ...string[]];
@@ -210,12 +217,7 @@ const categoryPage: PageDef = {
   id: 'category',
   applies: (state) => state.action === 'new',
   fields: () => ({ category: v.picklist(categoryOptions, '请选择申请评定的残疾类别') }),
-  check(values, state) {
-    if (selfApplying(state) && (values['category'] === '5' || values['category'] === '6')) {
-      return [{ field: 'category', message: guardianMessage('category') }];
-    }
-    return [];
-  },
+  check: guardianRequired('category', 'category'),
 };
 
 const changePage: PageDef = {
@@ -234,10 +236,7 @@ const changePage: PageDef = {
     if (values['change_kind'] === 'category' && values['new_category'] === facts.certificateCategory) {
       return [{ field: 'new_category', message: '变更后的类别和现在证上的类别相同。如果是等级变化，请选择“残疾等级变更”' }];
     }
-    if (selfApplying(state) && (values['new_category'] === '5' || values['new_category'] === '6')) {
-      return [{ field: 'new_category', message: guardianMessage('category') }];
-    }
-    return [];
+    return values['change_kind'] === 'category' ? guardianRequired('new_category', 'category')(values, state, ctx) : [];
   },
 };
 
@@ -374,15 +373,7 @@ const transitCertificatePage: PageDef = {
     }
     return fields;
   },
-  check(values, state, ctx) {
-    const parsed = parseCertificateNumber(String(values['certificate_number']), ctx.today);
-    if (!parsed.ok) return [];
-    const age = ageOn(parsed.info.birthDate, ctx.today);
-    if (selfApplying(state) && (age < 18 || parsed.info.category === 5 || parsed.info.category === 6)) {
-      return [{ field: 'certificate_number', message: guardianMessage(age < 18 ? 'minor' : 'category') }];
-    }
-    return [];
-  },
+  check: guardianRequired('certificate_number', 'either'),
 };
 
 const transitPickupPage: PageDef = {

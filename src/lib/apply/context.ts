@@ -1,7 +1,7 @@
 import { journeyContext } from '../../domain/applications/context.ts';
 import type { JourneyContext } from '../../domain/applications/steps.ts';
 import type { SiteConfig } from '../../domain/content/site-schema.ts';
-import { todayInChina } from './dates.ts';
+import { todayInChina } from '../today.ts';
 import { getSite } from '../content.ts';
 
 /** The site configuration and the journey context for today's date (China Standard Time). */

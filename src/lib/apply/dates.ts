@@ -21,7 +21,3 @@ export function addWorkingDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** China Standard Time date, YYYY-MM-DD. */
-export function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}

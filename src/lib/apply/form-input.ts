@@ -46,13 +46,3 @@ export async function readForm(request: Request): Promise<FormRead> {
   return { ok: true, input, fields };
 }
 
-/** A value of the input as typed, for re-displaying the form (never ask twice). */
-export function typed(input: FormInput, name: string): string {
-  const value = input[name];
-  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
-}
-
-export function typedList(input: FormInput, name: string): string[] {
-  const value = input[name];
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
-}

@@ -9,6 +9,7 @@ import {
   setDraftAction,
   submitApplication,
   type Draft,
+  type ServiceAndAction,
 } from '../../data/applications.ts';
 import {
   firstUnanswered,
@@ -30,14 +31,14 @@ import { readForm } from './form-input.ts';
 import { sealReceipt } from './receipt-token.ts';
 import { draftIdFrom, forgetDraft, rememberDraft } from './session.ts';
 import { forOther } from './views.ts';
-import { todayInChina } from './dates.ts';
+import { todayInChina } from '../today.ts';
 
 /**
  * The form journey's server side, independent of rendering: POST → validate → save → 303 to the
  * next page; errors re-render the page with everything typed kept. The draft is found through
  * an HttpOnly cookie; answers live in the database from the moment a page is saved.
  */
-export interface Request2 {
+export interface JourneyRequest {
   request: Request;
   cookies: AstroCookies;
   url: URL;
@@ -81,7 +82,7 @@ async function loadDraft(cookies: AstroCookies, service: ServiceId, keepCookie =
 
 const UNAVAILABLE = '系统暂时无法保存。您填写的内容都还在下面，请过几分钟再点“继续”；也可以打服务大厅电话办理。';
 
-export async function handleQuestionPage(r: Request2, page: PageId): Promise<PageOutcome> {
+export async function handleQuestionPage(r: JourneyRequest, page: PageId): Promise<PageOutcome> {
   const { request, cookies, url, service, ctx } = r;
   const returning = url.searchParams.get('return') === 'check';
   let loaded: Awaited<ReturnType<typeof loadDraft>>;
@@ -124,17 +125,14 @@ export async function handleQuestionPage(r: Request2, page: PageId): Promise<Pag
   let next = withPage(state, page, values);
   try {
     let draftId = draft?.draftId;
-    let expiresAt = draft?.expiresAt ?? '';
     if (!draftId) {
-      const created = await createDraft({ service, action: page === 'action' ? String(values['action']) : null } as Parameters<typeof createDraft>[0]);
-      draftId = created.draftId;
-      expiresAt = created.expiresAt;
+      draftId = (await createDraft({ service, action: page === 'action' ? String(values['action']) : null } as ServiceAndAction)).draftId;
       rememberDraft(cookies, service, draftId, url);
-      if (page !== 'action') expiresAt = (await saveStep(draftId, page, values)).expiresAt;
+      if (page !== 'action') await saveStep(draftId, page, values);
     } else if (page === 'action') {
-      expiresAt = (await setDraftAction(draftId, String(values['action']))).expiresAt;
+      await setDraftAction(draftId, String(values['action']));
     } else {
-      expiresAt = (await saveStep(draftId, page, values)).expiresAt;
+      await saveStep(draftId, page, values);
     }
     const stale: StepId[] = inapplicableSteps(next, ctx);
     if (stale.length > 0) {
@@ -147,7 +145,6 @@ export async function handleQuestionPage(r: Request2, page: PageId): Promise<Pag
       const issued = await issueResumeCode(draftId);
       return { kind: 'saved', state: next, code: issued.resumeCode, expiresAt: issued.expiresAt };
     }
-    void expiresAt;
   } catch (error) {
     if (error instanceof ApplicationDataError && (error.code === 'draft_not_found' || error.code === 'draft_expired')) {
       forgetDraft(cookies, service);
@@ -168,7 +165,7 @@ export type CheckOutcome =
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 export const newClientToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
 
-export async function handleCheckPage(r: Request2): Promise<CheckOutcome> {
+export async function handleCheckPage(r: JourneyRequest): Promise<CheckOutcome> {
   const { request, cookies, service, ctx } = r;
   let loaded: Awaited<ReturnType<typeof loadDraft>> | null = null;
   let form: Awaited<ReturnType<typeof readForm>> | null = null;

@@ -11,7 +11,7 @@ import {
   type JourneyState,
   type PageId,
 } from '../../domain/applications/services.ts';
-import { forOther, PAGE_NAMES } from './views.ts';
+import { forOther } from './views.ts';
 
 /** The check-your-answers page: sections of rows; each row knows the page that changes it. */
 export interface SummaryRow {
@@ -128,4 +128,3 @@ export function summarise(state: JourneyState, ctx: JourneyContext, site: SiteCo
   return sections;
 }
 
-export { PAGE_NAMES };
