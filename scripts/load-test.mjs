@@ -90,7 +90,10 @@ function application(i) {
   const id = idNumber(i);
   const name = `${SURNAMES[i % 10]}${GIVEN[Math.floor(i / 10) % 10]}${GIVEN[(i * 7) % 10]}`;
   const phone = `139${String(10_000_000 + i).slice(-8)}`;
-  const pickup = site.pickupPoints[i % site.pickupPoints.length].name;
+  const pickupFor = (service) => {
+    const points = site.pickupPoints.filter((p) => p.services.includes(service));
+    return points[i % points.length].id;
+  };
   switch (i % 3) {
     case 0:
       return {
@@ -100,7 +103,7 @@ function application(i) {
           certificate: { certificate_number: `${id}12` },
           who: { applying_for: 'self' },
           applicant: { name, phone },
-          pickup: { pickup_point: pickup },
+          pickup: { pickup_point: pickupFor('transit-card') },
           declaration: { confirm: 'yes' },
         },
       };
@@ -112,7 +115,7 @@ function application(i) {
           who: { applying_for: 'self' },
           applicant: { name, id_number: id, phone, hukou_address: `示例县人民路 ${i + 1} 号` },
           category: { category: '4' },
-          assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4)).name, home_visit: 'no' },
+          assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4)).id, home_visit: 'no' },
           declaration: { confirm: 'yes' },
         },
       };
@@ -126,7 +129,7 @@ function application(i) {
           device: { devices: ['walker'] },
           previous: { had_before: 'no' },
           assessment: { home_assessment: 'no' },
-          delivery: { method: 'pickup', pickup_point: pickup },
+          delivery: { method: 'pickup', pickup_point: pickupFor('assistive-devices') },
           declaration: { confirm: 'yes' },
         },
       };

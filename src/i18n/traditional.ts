@@ -8,11 +8,17 @@ import { HANT_PREFIX } from './locales.ts';
 export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /**
- * Elements that must stay in Simplified inside a Traditional page: anything marked
- * lang="zh-Hans" (the link back to the Simplified page is written in Simplified so
- * readers of Simplified recognise it). Kept simple on purpose: such elements hold text only.
+ * What the conversion must never touch inside a Traditional page:
+ *  - elements marked lang="zh-Hans" (the link back to the Simplified page, written in Simplified
+ *    so its readers recognise it) or translate="no" (what a person typed, shown back to them on a
+ *    check page: a name or an address is kept exactly as written). Such elements hold text only;
+ *  - form values: every value="…" attribute (option ids, and the text a person typed, re-shown
+ *    after an error) and the contents of a <textarea>. Converting them would change what the
+ *    form sends: a Simplified name would come back Traditional, an option would stop matching.
  */
-const KEEP_SIMPLIFIED = /<([a-z][a-z0-9]*)\b[^>]*\slang="zh-Hans"[^>]*>[^<]*<\/\1>/g;
+const KEEP_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\s(?:lang="zh-Hans"|translate="no")[^>]*>[^<]*<\/\1>/g;
+const KEEP_TEXTAREA = /(<textarea\b[^>]*>)([^<]*)(<\/textarea>)/g;
+const KEEP_VALUE = /(<(?:input|option|button|textarea|select)\b[^>]*?\svalue=")([^"]*)(")/g;
 
 /** Paths that are files, not pages, and exist once for both scripts. */
 const SHARED_ASSET = /^\/(?:_astro|pagefind|favicon|prefs\.js|fonts|images|robots\.txt|sitemap)/;
@@ -38,10 +44,14 @@ export function localizeLinks(html: string): string {
 /** Convert a whole rendered page to Traditional Chinese and mark its language. */
 export function convertPageToTraditional(html: string): string {
   const kept: string[] = [];
-  const masked = html.replace(KEEP_SIMPLIFIED, (element) => {
-    kept.push(element);
+  const keep = (text: string) => {
+    kept.push(text);
     return `\u0000${kept.length - 1}\u0000`;
-  });
+  };
+  const masked = html
+    .replace(KEEP_ELEMENT, (element) => keep(element))
+    .replace(KEEP_TEXTAREA, (_m, open: string, body: string, close: string) => `${open}${keep(body)}${close}`)
+    .replace(KEEP_VALUE, (_m, before: string, value: string, after: string) => `${before}${keep(value)}${after}`);
   const converted = localizeLinks(toTraditional(masked))
     .replace(/<html([^>]*)\slang="zh-Hans"/, '<html$1 lang="zh-Hant"');
   return converted.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '');

@@ -40,7 +40,7 @@ export function transitApplication() {
       certificate: { certificate_number: makeCertificate(ADULT_ID, 1, 2) },
       who: { applying_for: 'self' },
       applicant: { name: '孙明', phone: '13712345678' },
-      pickup: { pickup_point: site.pickupPoints[0]!.name },
+      pickup: { pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id },
       declaration: { confirm: 'yes' },
     },
   };
@@ -54,7 +54,7 @@ export function certificateApplication(hukouAddress = '示例县人民路 1 号 
       who: { applying_for: 'self' },
       applicant: { name: '张𠮷', id_number: ADULT_ID, phone: '13912345678', hukou_address: hukouAddress },
       category: { category: '4' },
-      assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4))!.name, home_visit: 'yes' },
+      assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4))!.id, home_visit: 'yes' },
       declaration: { confirm: 'yes' },
     },
   };
@@ -71,7 +71,7 @@ export function devicesApplication() {
       device: { devices: ['walker'] },
       previous: { had_before: 'no' },
       assessment: { home_assessment: 'no' },
-      delivery: { method: 'pickup', pickup_point: site.pickupPoints[0]!.name },
+      delivery: { method: 'pickup', pickup_point: site.pickupPoints.find((p) => p.services.includes('assistive-devices'))!.id },
       declaration: { confirm: 'yes' },
     },
   };

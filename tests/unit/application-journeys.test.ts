@@ -22,7 +22,7 @@ function walk(service: JourneyState['service'], pages: Partial<Record<PageId, St
   return state;
 }
 
-const hospital = site.assessmentHospitals[0]!.name;
+const hospital = site.assessmentHospitals[0]!.id;
 
 describe('残疾人证 journey', () => {
   it('a new application for oneself asks the ID number, category and assessment, never birth date or sex', () => {
@@ -136,7 +136,7 @@ describe('辅助器具 journey', () => {
       previous: { had_before: 'no' },
       household: { economic_status: 'dibao' },
       assessment: { home_assessment: 'no' },
-      delivery: { method: 'pickup', pickup_point: site.pickupPoints[1]!.name },
+      delivery: { method: 'pickup', pickup_point: site.pickupPoints.find((p) => p.id === 'device-centre')!.id },
       declaration: { confirm: 'yes' },
     });
     expect(state.answers.certificate).toEqual({ has_certificate: 'no' });
@@ -192,7 +192,7 @@ describe('whole applications (JSON API)', () => {
       certificate: { certificate_number: makeCertificate(ADULT_ID, 1, 2) },
       who: { applying_for: 'self' },
       applicant: { name: '孙盲', phone: '13712345678' },
-      pickup: { pickup_point: site.pickupPoints[2]!.name },
+      pickup: { pickup_point: site.pickupPoints.find((p) => p.id === 'bus-card-centre')!.id },
       declaration: { confirm: 'yes' },
     },
   };

@@ -59,7 +59,7 @@ describe('when the database fails', () => {
       who: { applying_for: 'self' },
       applicant: { name: '张三', id_number: ADULT_ID, phone: '13912345678', hukou_address: '示例县人民路 1 号' },
       category: { category: '4' },
-      assessment: { hospital: site.assessmentHospitals[0]!.name, home_visit: 'no' },
+      assessment: { hospital: site.assessmentHospitals[0]!.id, home_visit: 'no' },
       declaration: { confirm: 'yes' },
     };
     data.getDraft.mockResolvedValue(draft(answers));

@@ -110,6 +110,28 @@ describe('convertPageToTraditional', () => {
     expect(convertPageToTraditional(html)).toBe('<p><span lang="zh-Hans">简体一</span>和<b lang="zh-Hans">发展二</b>和發展</p>');
   });
 
+  it('never changes what a form sends: option values, typed values, textarea contents', () => {
+    const form = [
+      '<form method="post" action="/apply/transit-card/pickup/">',
+      '<input type="radio" name="pickup_point" value="县公交 IC 卡服务中心" id="a"><label for="a">县公交 IC 卡服务中心</label>',
+      '<input type="text" name="name" value="张晓燕" aria-describedby="h">',
+      '<textarea name="needs" rows="4">在家里用，要上下楼</textarea>',
+      '<button type="submit" name="intent" value="继续">继续</button>',
+      '</form>',
+    ].join('');
+    const converted = convertPageToTraditional(form);
+    expect(converted).toContain('value="县公交 IC 卡服务中心" id="a"><label for="a">縣公交 IC 卡服務中心</label>');
+    expect(converted).toContain('name="name" value="张晓燕" aria-describedby="h"');
+    expect(converted).toContain('<textarea name="needs" rows="4">在家里用，要上下楼</textarea>');
+    expect(converted).toContain('value="继续">繼續</button>');
+    expect(converted).toContain('action="/zh-hant/apply/transit-card/pickup/"');
+  });
+
+  it('keeps text marked translate="no" (what a person typed, shown back on a check page)', () => {
+    const html = '<dl><dt>姓名</dt><dd><span class="summary-line" translate="no">张晓燕</span></dd><dd><span class="summary-line">已承诺</span></dd></dl>';
+    expect(convertPageToTraditional(html)).toBe('<dl><dt>姓名</dt><dd><span class="summary-line" translate="no">张晓燕</span></dd><dd><span class="summary-line">已承諾</span></dd></dl>');
+  });
+
   it('points internal links and the search form at the Traditional pages', () => {
     expect(out).toContain('<a href="/zh-hant/">首頁</a>');
     expect(out).toContain('<a href="/zh-hant/news/">新聞動態</a>');

@@ -4,8 +4,8 @@ import type { JourneyContext } from './steps.ts';
 /** The journey context from the federation's configuration (content/site.yaml) and the date. */
 export function journeyContext(
   site: {
-    assessmentHospitals: readonly { name: string; categories: readonly number[] }[];
-    pickupPoints: readonly { name: string }[];
+    assessmentHospitals: JourneyContext['hospitals'];
+    pickupPoints: JourneyContext['pickupPoints'];
     applications: ApplicationsConfig;
   },
   today: string,

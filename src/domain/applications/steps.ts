@@ -23,8 +23,9 @@ import { transitEligibility, type TransitRule } from './transit-eligibility.ts';
 export interface JourneyContext {
   /** YYYY-MM-DD, the server's date: bounds birth dates and computes ages. */
   today: string;
-  hospitals: readonly { name: string; categories: readonly number[] }[];
-  pickupPoints: readonly { name: string }[];
+  /** Options are sent and stored by id (ASCII, untouched by the Traditional conversion), shown by name. */
+  hospitals: readonly { id: string; name: string; categories: readonly number[] }[];
+  pickupPoints: readonly { id: string; name: string; services: readonly string[] }[];
   devices: readonly { id: string; name: string; categories: readonly number[]; meansTested: boolean }[];
   maxDevices: number;
   transitRules: readonly TransitRule[];
@@ -246,7 +247,14 @@ const transferPage: PageDef = {
   fields: () => ({ from_region: requiredText('原户籍所在地', '请输入原户籍所在地，写到县（区）', 4, 60) }),
 };
 
-function hospitalsFor(state: JourneyState, ctx: JourneyContext) {
+/** The pickup points where this service's things can be collected. */
+export function pickupPointsFor(service: JourneyState['service'], ctx: JourneyContext) {
+  return ctx.pickupPoints.filter((p) => p.services.includes(service));
+}
+
+const optionIds = (options: readonly { id: string }[]) => options.map((o) => o.id) as [string, ...string[]];
+
+export function hospitalsFor(state: JourneyState, ctx: JourneyContext) {
   const category = applicantFacts(state, ctx.today).category;
   const matching = ctx.hospitals.filter((h) => category !== null && h.categories.includes(Number(category)));
   return matching.length > 0 ? matching : ctx.hospitals;
@@ -256,7 +264,7 @@ const certificateAssessmentPage: PageDef = {
   id: 'assessment',
   applies: (state) => state.action === 'new' || state.action === 'change',
   fields: (_input, state, ctx) => ({
-    hospital: v.picklist(hospitalsFor(state, ctx).map((h) => h.name) as [string, ...string[]], '请选择评定医院'),
+    hospital: v.picklist(optionIds(hospitalsFor(state, ctx)), '请选择评定医院'),
     home_visit: yesNo('请选择是否需要上门评定'),
   }),
 };
@@ -350,7 +358,7 @@ const deliveryPage: PageDef = {
     const fields: Record<string, FieldSchema> = { method: v.picklist(['delivery', 'pickup'], '请选择送货上门还是自己领取') };
     if (input['method'] === 'delivery') fields['delivery_address'] = address;
     if (input['method'] === 'pickup') {
-      fields['pickup_point'] = v.picklist(ctx.pickupPoints.map((p) => p.name) as [string, ...string[]], '请选择领取地点');
+      fields['pickup_point'] = v.picklist(optionIds(pickupPointsFor('assistive-devices', ctx)), '请选择领取地点');
     }
     return fields;
   },
@@ -380,7 +388,7 @@ const transitPickupPage: PageDef = {
   id: 'pickup',
   applies: always,
   fields: (_input, _state, ctx) => ({
-    pickup_point: v.picklist(ctx.pickupPoints.map((p) => p.name) as [string, ...string[]], '请选择领卡地点'),
+    pickup_point: v.picklist(optionIds(pickupPointsFor('transit-card', ctx)), '请选择领卡地点'),
   }),
 };
 

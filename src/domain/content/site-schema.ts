@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { fields, isoDate, link, nonEmptyList, text } from './common.ts';
+import { SERVICE_IDS } from '../applications/services.ts';
 
 /**
  * Site configuration: everything a different county or district federation changes.
@@ -18,7 +19,20 @@ const OpeningHours = fields({
   time: text('办公时间'),
 });
 
+/**
+ * The stable identifier of an option (a hospital, a pickup point, a device): what a form sends and
+ * an application stores. Lowercase ASCII, so the Traditional conversion of a page never changes it
+ * and renaming the place does not break saved answers.
+ */
+const optionId = (what: string) =>
+  v.pipe(text(`${what}编号 id`), v.regex(/^[a-z][a-z0-9-]{1,39}$/, `${what}编号 id 只能用小写字母、数字和短横线，以字母开头，2 到 40 个字符`));
+
+/** Ids in a list must be unique. */
+const uniqueIds = <T extends { id: string }>(what: string) =>
+  v.check<T[], string>((list) => new Set(list.map((item) => item.id)).size === list.length, `${what}里有重复的编号 id`);
+
 const Place = fields({
+  id: optionId('地点'),
   name: text('地点名称'),
   address: text('地点地址'),
   phone: v.optional(Phone.entries.number),
@@ -38,7 +52,7 @@ const Timeline = fields({
 
 /** One item of the local assistive-device catalogue. */
 const Device = fields({
-  id: v.pipe(text('器具编号 id'), v.regex(/^[a-z][a-z0-9-]{1,39}$/, '器具编号 id 只能用小写字母、数字和短横线')),
+  id: optionId('器具'),
   name: text('器具名称'),
   description: text('器具说明'),
   categories: nonEmptyList(category, '适用残疾类别'),
@@ -55,7 +69,7 @@ const TransitRule = fields({
   label: text('规则说明'),
 });
 
-export const SiteSchema = fields({
+const SiteFields = fields({
   /** Absolute origin the site is published at; used for feeds, sitemap and canonical links. */
   siteUrl: v.pipe(
     text('网站地址 siteUrl'),
@@ -78,15 +92,27 @@ export const SiteSchema = fields({
     accessibility: nonEmptyList(text('办公场所无障碍说明'), '办公场所无障碍说明'),
   }),
   /** Hospitals designated to assess disability, with the categories each assesses (1–7). */
-  assessmentHospitals: nonEmptyList(
-    fields({
-      ...Place.entries,
-      categories: nonEmptyList(v.picklist(CATEGORY_NUMBERS, '评定类别必须是 1 到 7 的数字'), '评定类别'),
-    }),
-    '评残定点医院',
+  assessmentHospitals: v.pipe(
+    nonEmptyList(
+      fields({
+        ...Place.entries,
+        categories: nonEmptyList(v.picklist(CATEGORY_NUMBERS, '评定类别必须是 1 到 7 的数字'), '评定类别'),
+      }),
+      '评残定点医院',
+    ),
+    uniqueIds('评残定点医院'),
   ),
-  /** Where certificates, cards and devices are collected. */
-  pickupPoints: nonEmptyList(Place, '领取地点'),
+  /** Where certificates, cards and devices are collected, and for which online services. */
+  pickupPoints: v.pipe(
+    nonEmptyList(
+      fields({
+        ...Place.entries,
+        services: nonEmptyList(v.picklist(SERVICE_IDS, `领取地点的服务必须是 ${SERVICE_IDS.join('、')} 之一`), '在这里领取的服务'),
+      }),
+      '领取地点',
+    ),
+    uniqueIds('领取地点'),
+  ),
   /** Online applications: timelines for the receipt, the device catalogue, the transit-card rule. */
   applications: fields({
     timelines: fields({
@@ -94,15 +120,13 @@ export const SiteSchema = fields({
       'assistive-devices': Timeline,
       'transit-card': Timeline,
     }),
-    deviceCatalogue: v.pipe(
-      nonEmptyList(Device, '辅助器具目录'),
-      v.check((list) => new Set(list.map((d) => d.id)).size === list.length, '辅助器具目录里有重复的器具编号 id'),
-    ),
+    deviceCatalogue: v.pipe(nonEmptyList(Device, '辅助器具目录'), uniqueIds('辅助器具目录')),
     maxDevicesPerApplication: v.pipe(v.number('每次最多申请件数必须是数字'), v.integer('每次最多申请件数必须是整数'), v.minValue(1, '每次最多申请件数至少 1')),
     transitCard: fields({
       eligible: nonEmptyList(TransitRule, '免费乘车卡办理条件'),
       source: text('免费乘车卡条件的依据'),
-      pickupPoint: text('免费乘车卡领取地点'),
+      /** The id of the pickup point where cards are usually collected (one of pickupPoints). */
+      pickupPoint: optionId('免费乘车卡领取地点'),
     }),
   }),
   accessibilityStatement: fields({
@@ -112,6 +136,19 @@ export const SiteSchema = fields({
   }),
   externalLinks: v.optional(v.array(fields({ title: text('链接标题'), url: link('链接地址') }))),
 });
+
+/** References between parts of the configuration must resolve. */
+export const SiteSchema = v.pipe(
+  SiteFields,
+  v.forward(
+    v.partialCheck(
+      [['pickupPoints'], ['applications', 'transitCard', 'pickupPoint']],
+      (site) => site.pickupPoints.some((p) => p.id === site.applications.transitCard.pickupPoint && p.services.includes('transit-card')),
+      '免费乘车卡领取地点 pickupPoint 必须是 pickupPoints 中某个可以领取乘车卡（services 含 transit-card）的地点编号',
+    ),
+    ['applications', 'transitCard', 'pickupPoint'],
+  ),
+);
 
 export type SiteConfig = v.InferOutput<typeof SiteSchema>;
 export type ApplicationsConfig = SiteConfig['applications'];

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../../domain/content/site-schema.ts';
 import { applicantFacts } from '../../domain/applications/facts.ts';
 import { pageDef } from '../../domain/applications/journey.ts';
-import { lowerLimbAsked, type FormInput, type JourneyContext } from '../../domain/applications/steps.ts';
+import { hospitalsFor, lowerLimbAsked, pickupPointsFor, type FormInput, type JourneyContext } from '../../domain/applications/steps.ts';
 import {
   ACTION_LABELS,
   CATEGORY_LABELS,
@@ -62,6 +62,14 @@ const CATEGORY_HINTS: Record<string, string> = {
 };
 const categoryOptions = (): Option[] =>
   Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label, hint: CATEGORY_HINTS[value]! }));
+
+/** The name of a configured place by its id (the id itself if the configuration no longer has it). */
+export const placeName = (places: readonly { id: string; name: string }[], id: string) => places.find((p) => p.id === id)?.name ?? id;
+
+const pickupOptions = (service: JourneyState['service'], ctx: JourneyContext, site: SiteConfig): Option[] => {
+  const allowed = new Set(pickupPointsFor(service, ctx).map((p) => p.id));
+  return site.pickupPoints.filter((p) => allowed.has(p.id)).map((p) => ({ value: p.id, label: p.name, hint: [p.address, p.hours].filter(Boolean).join('，') }));
+};
 
 export function pageView(page: PageId, state: JourneyState, ctx: JourneyContext, site: SiteConfig, input: FormInput): PageView {
   const own = whose(state);
@@ -224,8 +232,7 @@ export function pageView(page: PageId, state: JourneyState, ctx: JourneyContext,
       };
     case 'assessment':
       if (state.service === 'certificate') {
-        const def = pageDef('certificate', 'assessment');
-        const allowed = def ? (def.fields(input, state, ctx)['hospital'] as unknown as { options: string[] }).options : [];
+        const allowed = new Set(hospitalsFor(state, ctx).map((h) => h.id));
         return {
           title: '残疾评定',
           intro: ['评定是免费的。评定时请带身份证、户口本和病历。'],
@@ -234,8 +241,8 @@ export function pageView(page: PageId, state: JourneyState, ctx: JourneyContext,
             {
               kind: 'radios', name: 'hospital', legend: '到哪家医院评定？',
               hint: '这里列出能评定这类残疾的定点医院。',
-              options: site.assessmentHospitals.filter((h) => allowed.includes(h.name)).map((h) => ({
-                value: h.name, label: h.name, hint: [h.address, h.note].filter(Boolean).join('。'),
+              options: site.assessmentHospitals.filter((h) => allowed.has(h.id)).map((h) => ({
+                value: h.id, label: h.name, hint: [h.address, h.note].filter(Boolean).join('。'),
               })),
             },
             {
@@ -312,7 +319,7 @@ export function pageView(page: PageId, state: JourneyState, ctx: JourneyContext,
             delivery: [{ kind: 'text', name: 'delivery_address', label: '送货地址', hint: '选“送货上门”时填写，写到村（社区）和门牌号', width: 'long' }],
             pickup: [{
               kind: 'radios', name: 'pickup_point', legend: '领取地点', hint: '选“自己领取”时选择',
-              options: site.pickupPoints.map((p) => ({ value: p.name, label: p.name, hint: [p.address, p.hours].filter(Boolean).join('，') })),
+              options: pickupOptions('assistive-devices', ctx, site),
             }],
           },
         }],
@@ -323,8 +330,8 @@ export function pageView(page: PageId, state: JourneyState, ctx: JourneyContext,
         questionIsHeading: true,
         questions: [{
           kind: 'radios', name: 'pickup_point', legend: '到哪里领卡？',
-          hint: `一般在${site.applications.transitCard.pickupPoint}领取。领卡时请带残疾人证和 1 张 1 寸照片。`,
-          options: site.pickupPoints.map((p) => ({ value: p.name, label: p.name, hint: [p.address, p.hours].filter(Boolean).join('，') })),
+          hint: `一般在${placeName(site.pickupPoints, site.applications.transitCard.pickupPoint)}领取。领卡时请带残疾人证和 1 张 1 寸照片。`,
+          options: pickupOptions('transit-card', ctx, site),
         }],
       };
     case 'declaration':
