@@ -1,11 +1,22 @@
 import * as OpenCC from 'opencc-js';
 import { HANT_PREFIX } from './locales.ts';
+import { TRADITIONAL_TERMS } from './traditional-terms.ts';
+
+const toTraditionalCharacters: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const TERM = new RegExp(
+  Object.keys(TRADITIONAL_TERMS).sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);
 
 /**
- * Simplified → Traditional (Taiwan standard characters, no vocabulary swaps: official
- * terms such as 信息 or 残疾人证 keep their wording, only the characters change).
+ * Simplified → Traditional: first the explicit table of terms where Traditional usage differs
+ * (traditional-terms.ts: 显示设置 → 顯示設定, 读屏软件 → 螢幕閱讀器), then opencc's character
+ * conversion (Taiwan standard characters; official terms such as 信息 or 残疾人证 keep their
+ * wording). Text already in Traditional passes through unchanged, so converting twice is safe.
  */
-export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+export function toTraditional(text: string): string {
+  return toTraditionalCharacters(text.replace(TERM, (term) => TRADITIONAL_TERMS[term] ?? term));
+}
 
 /**
  * What the conversion must never touch inside a Traditional page:

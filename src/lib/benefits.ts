@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import type { Locale } from '../i18n/locales.ts';
-import { zhHans, type UiKey } from '../i18n/zh-hans.ts';
+import { checkerText } from '../i18n/text/checker.ts';
+import type { UiKey } from '../i18n/index.ts';
 import { useTranslations } from '../i18n/index.ts';
 import type { Benefit } from '../domain/benefits/rules-schema.ts';
 import type { CheckerBenefit, CheckerProps } from '../islands/BenefitsChecker.tsx';
@@ -36,7 +37,7 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
 export async function checkerProps(locale: Locale, fields: CheckerProps['initialFields'], submitted: boolean): Promise<CheckerProps> {
   const t = useTranslations(locale);
   const site = await getSite();
-  const keys = (Object.keys(zhHans) as UiKey[]).filter((k) => k.startsWith('checker.') || k.startsWith('category.'));
+  const keys = Object.keys(checkerText) as UiKey[];
   return {
     benefits: await getCheckerBenefits(),
     strings: Object.fromEntries(keys.map((k) => [k, t(k)])),

@@ -30,7 +30,7 @@ describe('site search', () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/zh-hant/search/`);
     await page.getByLabel('輸入要找的內容').fill('殘疾人證');
-    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByRole('button', { name: '搜尋' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/找到 \d+ 條結果/);
     const links = await page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBeGreaterThan(0);

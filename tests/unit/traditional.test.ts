@@ -19,9 +19,10 @@ describe('toTraditional', () => {
     expect(toTraditional(hans)).toBe(hant);
   });
 
-  it('changes characters only, not vocabulary (信息 stays 信息, not 資訊)', () => {
+  it('keeps official vocabulary (信息 stays 信息, not 資訊); only the terms table swaps words', () => {
     expect(toTraditional('政策信息')).toBe('政策信息');
-    expect(toTraditional('搜索')).toBe('搜索');
+    expect(toTraditional('搜索')).toBe('搜尋');
+    expect(toTraditional('设置无障碍设施')).toBe('設置無障礙設施');
   });
 
   it('leaves ASCII alone', () => {

@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { zhHans, type UiKey } from '../../src/i18n/zh-hans.ts';
-import { zhHant } from '../../src/i18n/zh-hant.ts';
-import { useTranslations } from '../../src/i18n/index.ts';
+import { uiText, type UiKey } from '../../src/i18n/text/index.ts';
+import { traditionalText, useTranslations } from '../../src/i18n/index.ts';
 import { toTraditional } from '../../src/i18n/traditional.ts';
+import { TRADITIONAL_TERMS } from '../../src/i18n/traditional-terms.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
@@ -12,54 +13,74 @@ const SWITCH_TO_HANS: UiKey = 'langSwitch.toHans';
 const SWITCH_TO_HANT: UiKey = 'langSwitch.toHant';
 
 const placeholders = (value: string) => [...value.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
+const TEXT_DIR = new URL('../../src/i18n/text/', import.meta.url);
 
-describe('UI strings', () => {
-  it('zh-hans and zh-hant have exactly the same keys', () => {
-    expect(Object.keys(zhHant).sort()).toEqual(Object.keys(zhHans).sort());
-  });
-
-  it('no value is empty', () => {
-    for (const [key, value] of [...Object.entries(zhHans), ...Object.entries(zhHant)]) {
-      expect(value.trim(), key).not.toBe('');
+describe('UI text: one Simplified home, Traditional made from it', () => {
+  it('is one file per area, each key named after its area', () => {
+    const files = readdirSync(TEXT_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const keys = [...readFileSync(new URL(file, TEXT_DIR), 'utf8').matchAll(/^\s+'([a-zA-Z0-9]+)\./gm)].map((m) => m[1]);
+      expect(keys.length, file).toBeGreaterThan(0);
     }
   });
 
-  it('every zh-hant value is already Traditional, except the switch back to Simplified', () => {
-    const notTraditional = Object.entries(zhHant)
-      .filter(([key, value]) => key !== SWITCH_TO_HANS && toTraditional(value) !== value)
-      .map(([key, value]) => `${key}: ${value} → ${toTraditional(value)}`);
-    expect(notTraditional).toEqual([]);
+  it('no key is defined twice across the area files', () => {
+    const seen = new Map<string, string>();
+    for (const file of readdirSync(TEXT_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+      for (const m of readFileSync(new URL(file, TEXT_DIR), 'utf8').matchAll(/^\s+'([^']+)':/gm)) {
+        expect(seen.get(m[1]!), `${m[1]} in ${file}`).toBeUndefined();
+        seen.set(m[1]!, file);
+      }
+    }
+    expect(seen.size).toBe(Object.keys(uiText).length);
   });
 
-  it('the switch back to Simplified stays Simplified on Traditional pages', () => {
-    expect(zhHant[SWITCH_TO_HANS]).toBe('简体中文');
-    expect(zhHans[SWITCH_TO_HANS]).toBe('简体中文');
+  it('there is no hand-kept Traditional copy', () => {
+    expect(readdirSync(new URL('../../src/i18n/', import.meta.url))).not.toContain('zh-hant.ts');
   });
 
-  it('the switch to Traditional is in Traditional on both', () => {
-    expect(zhHans[SWITCH_TO_HANT]).toBe('繁體中文');
-    expect(zhHant[SWITCH_TO_HANT]).toBe('繁體中文');
+  it('no value is empty', () => {
+    for (const [key, value] of Object.entries(uiText)) expect(value.trim(), key).not.toBe('');
   });
 
-  it('every zh-hans value is Simplified, except the switch to Traditional', () => {
-    const notSimplified = Object.entries(zhHans)
+  it('every value is Simplified, except the switch to Traditional', () => {
+    const notSimplified = Object.entries(uiText)
       .filter(([key, value]) => key !== SWITCH_TO_HANT && toSimplified(value) !== value)
       .map(([key, value]) => `${key}: ${value} → ${toSimplified(value)}`);
     expect(notSimplified).toEqual([]);
   });
 
-  it('zh-hant says the same as zh-hans, in Traditional characters', () => {
-    const differ = (Object.keys(zhHans) as UiKey[])
-      .filter((key) => key !== SWITCH_TO_HANS && toTraditional(zhHans[key]) !== zhHant[key])
-      .map((key) => `${key}: ${toTraditional(zhHans[key])} ≠ ${zhHant[key]}`);
-    expect(differ).toEqual([]);
+  it('the Traditional text is the conversion of the Simplified, except the switch back', () => {
+    const hant = traditionalText();
+    for (const key of Object.keys(uiText) as UiKey[]) {
+      if (key === SWITCH_TO_HANS) continue;
+      expect(hant[key], key).toBe(toTraditional(uiText[key]));
+      expect(placeholders(hant[key]), key).toEqual(placeholders(uiText[key]));
+    }
+    expect(hant[SWITCH_TO_HANS]).toBe('简体中文');
+    expect(hant[SWITCH_TO_HANT]).toBe('繁體中文');
   });
 
-  it('placeholders such as {count} appear identically in both', () => {
-    for (const key of Object.keys(zhHans) as UiKey[]) {
-      expect(placeholders(zhHant[key]), key).toEqual(placeholders(zhHans[key]));
+  it('Traditional interface text uses Traditional usage, not mainland terms', () => {
+    const hant = traditionalText();
+    expect(hant['nav.settings']).toBe('顯示設定');
+    expect(hant['settings.screenReader']).toContain('螢幕閱讀器');
+    expect(hant['settings.reset']).toBe('恢復預設設定');
+    const mainland = /設置|默認|軟件|讀屏|屏幕閱讀|視頻|網絡|打印|搜索|鼠標|鏈接|菜單|登錄|服務器/;
+    const found = Object.entries(hant).filter(([, value]) => mainland.test(value)).map(([key, value]) => `${key}: ${value}`);
+    expect(found).toEqual([]);
+  });
+
+  it('the terms table is Simplified on the left, Traditional on the right, and converting twice changes nothing', () => {
+    for (const [simplified, traditional] of Object.entries(TRADITIONAL_TERMS)) {
+      expect(toSimplified(simplified), simplified).toBe(simplified);
+      expect(toTraditional(traditional), traditional).toBe(traditional);
+      expect(toTraditional(simplified)).toBe(traditional);
     }
-    expect(placeholders(zhHans['search.resultsCount'])).toEqual(['{count}']);
+    const text = '请打开显示设置，用读屏软件搜索设置无障碍设施的信息';
+    expect(toTraditional(text)).toBe('請打開顯示設定，用螢幕閱讀器搜尋設置無障礙設施的信息');
+    expect(toTraditional(toTraditional(text))).toBe(toTraditional(text));
   });
 });
 

@@ -1,0 +1,43 @@
+/**
+ * The frame of every page: header, navigation, script switch, breadcrumbs, footer, 404, site index, accessibility statement.
+ * Simplified Chinese only: Traditional is made from it (../traditional.ts). Keys are
+ * `area.purpose`; text read only by screen readers ends in `AccessibleLabel`.
+ */
+export const siteText = {
+  'site.tagline': '残疾人服务网上办事和政策信息',
+  'skipLink.label': '跳到主要内容',
+  'nav.accessibleLabel': '主导航',
+  'nav.home': '首页',
+  'nav.policies': '政策指南',
+  'nav.news': '新闻动态',
+  'nav.services': '办事服务',
+  'nav.search': '搜索',
+  'nav.contact': '联系我们',
+  'nav.settings': '显示设置',
+  'langSwitch.toHant': '繁體中文',
+  'langSwitch.toHans': '简体中文',
+  'langSwitch.accessibleLabel': '切换文字',
+  'breadcrumbs.accessibleLabel': '您的位置',
+  'footer.contactHeading': '联系我们',
+  'footer.linksHeading': '本站',
+  'footer.address': '地址',
+  'footer.hours': '办公时间',
+  'footer.phone': '电话',
+  'footer.email': '电子邮箱',
+  'footer.accessibility': '无障碍声明',
+  'footer.siteIndex': '网站地图',
+  'footer.feeds': '订阅新闻（RSS）',
+  'footer.settings': '显示设置',
+  'a11y.title': '无障碍声明',
+  'siteIndex.title': '网站地图',
+  'siteIndex.intro': '本站全部页面的列表。',
+  'siteIndex.pages': '常用页面',
+  'notFound.title': '找不到这个页面',
+  'notFound.body': '这个地址没有页面，可能已经移动或删除。',
+  'notFound.home': '回到首页',
+  'notFound.search': '搜索本站',
+  'common.readMore': '阅读全文',
+  'common.updated': '更新',
+  'common.externalLink': '（外部网站）',
+  'a11y.noKnownIssues': '目前没有已知的无障碍问题。',
+} as const;
