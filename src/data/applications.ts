@@ -282,3 +282,12 @@ export async function intakeCounts(client?: SupabaseClient): Promise<IntakeCount
 export async function purgeExpired(client?: SupabaseClient): Promise<PurgeCounts> {
   return call<PurgeCounts>('purge_expired', {}, client);
 }
+
+/**
+ * The figures of the intake policy that residents are told (intake.policy is their one source):
+ * how long a draft is kept after its last save, and how long a throttled lookup must wait.
+ */
+export async function intakePolicy(client?: SupabaseClient): Promise<{ draftRetentionDays: number; lookupWindowMinutes: number }> {
+  const row = await call<{ draft_retention_days: number; lookup_window_minutes: number }>('intake_policy', {}, client);
+  return { draftRetentionDays: row.draft_retention_days, lookupWindowMinutes: row.lookup_window_minutes };
+}

@@ -1,5 +1,2 @@
-/** "2025-05-18" → "2025年5月18日": how dates are written on the page. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+/** How dates are written on the page: one definition, in src/domain/dates.ts. */
+export { formatDate, formatDayOf } from '../domain/dates.ts';

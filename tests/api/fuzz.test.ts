@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyContext } from '../../src/domain/applications/context.ts';
+import { todayInChina } from '../../src/domain/dates.ts';
+import { TEST_POLICY } from '../support/journey.ts';
 import { validateWholeApplication } from '../../src/domain/applications/whole-application.ts';
 import { handleApplicationsRequest } from '../../functions/lib/api.ts';
 import {
@@ -14,7 +16,7 @@ import {
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-const ctx = journeyContext(site, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+const ctx = journeyContext(site, todayInChina(), TEST_POLICY);
 const VALID = [transitApplication, certificateApplication, devicesApplication] as const;
 
 // --- Hostile values ----------------------------------------------------------------------------

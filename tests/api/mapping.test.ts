@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApplicationDataError } from '../../src/data/application-errors.ts';
 import type { LookupResult, Receipt } from '../../src/data/applications.ts';
 import { journeyContext } from '../../src/domain/applications/context.ts';
+import { TEST_POLICY } from '../support/journey.ts';
 import { handleApplicationsRequest, type ApiDependencies } from '../../functions/lib/api.ts';
 import { APPLICANT_LAST4, CHINESE, site, transitApplication } from './support.ts';
 
@@ -9,7 +10,7 @@ import { APPLICANT_LAST4, CHINESE, site, transitApplication } from './support.ts
  * The failure paths that cannot be produced over HTTP against a healthy stand-in (503), and what
  * is logged: the handler in-process with the data layer replaced.
  */
-const ctx = journeyContext(site, '2026-11-22');
+const ctx = journeyContext(site, '2026-11-22', TEST_POLICY);
 
 function handler(deps: Partial<ApiDependencies>, lines: string[] = []) {
   return (req: Request) => handleApplicationsRequest(req, { clientIp: '203.0.113.9', deps: { context: async () => ctx, log: (l) => lines.push(l), ...deps } });

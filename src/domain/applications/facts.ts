@@ -1,6 +1,6 @@
 import { parseCertificateNumber } from '../identity/certificate-number.ts';
 import { ageOn, parseIdNumber } from '../identity/id-number.ts';
-import type { JourneyState } from './services.ts';
+import type { JourneyState } from './contract.ts';
 
 /**
  * What the journey already knows about the applicant, derived from numbers they typed:
@@ -61,13 +61,30 @@ export function applicantFacts(state: JourneyState, today: string): ApplicantFac
   return facts;
 }
 
+export type GuardianReason = 'minor' | 'category';
+
 /**
  * 《残疾人证管理办法》: minors and people with intellectual (5) or mental (6) disability apply
  * through their legal guardian. Returns the reason, or null when no guardian is required.
  */
-export function guardianReason(facts: ApplicantFacts): 'minor' | 'category' | null {
+export function guardianReason(facts: ApplicantFacts): GuardianReason | null {
   if (facts.age !== null && facts.age < 18) return 'minor';
   if (facts.category === '5' || facts.category === '6') return 'category';
+  return null;
+}
+
+/**
+ * Whether these answers break the guardian rule, and how: someone applying for themselves who
+ * must apply through a guardian ('self'), or an agent who said they are not the guardian
+ * ('agent'). The one place the rule is applied; each page puts the problem on its own field.
+ */
+export function guardianProblem(state: JourneyState, today: string): { reason: GuardianReason; who: 'self' | 'agent' } | null {
+  const reason = guardianReason(applicantFacts(state, today));
+  if (!reason) return null;
+  const applyingFor = state.answers.who?.['applying_for'];
+  if (applyingFor === 'self') return { reason, who: 'self' };
+  const relationship = state.answers.agent?.['relationship'];
+  if (applyingFor === 'other' && relationship !== undefined && relationship !== 'guardian') return { reason, who: 'agent' };
   return null;
 }
 

@@ -1,41 +1,35 @@
 import * as v from 'valibot';
-import { normaliseIdNumber, parseIdNumber, type IdNumberProblem } from '../identity/id-number.ts';
-import { parseCertificateNumber, type CertificateProblem } from '../identity/certificate-number.ts';
+import { fieldsText, type FieldsKey } from '../../i18n/text/fields.ts';
+import { normaliseIdNumber, parseIdNumber } from '../identity/id-number.ts';
+import { parseCertificateNumber } from '../identity/certificate-number.ts';
+import type { TextField } from './contract.ts';
 
 /**
- * Field schemas shared by the application forms (server and browser) and the JSON API.
- * Each normalises what people type (full-width digits, spaces, lowercase x) and fails with
- * a specific Chinese message. `today` bounds birth dates; pass the server's date.
+ * The rules of typed answers, shared by the application forms (server, and a browser if it
+ * wants) and the JSON API. Each normalises what people type (full-width digits, spaces,
+ * lowercase x) and fails with a specific Chinese message (src/i18n/text/fields.ts). `today`
+ * bounds birth dates; pass the server's date in China.
  */
+export type FieldSchema = v.GenericSchema<unknown, string | string[] | undefined>;
+
+const say = (key: FieldsKey, values: Record<string, string | number> = {}) =>
+  fieldsText[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? `{${name}}`));
 
 /** One message per field: the first problem is the one to fix (GOV.UK's pattern). */
 const firstProblemOnly = <S extends v.GenericSchema>(schema: S) => v.config(schema, { abortPipeEarly: true });
 
-const ID_MESSAGES: Record<IdNumberProblem, string> = {
-  empty: '请输入身份证号',
-  length: '身份证号应该是 18 位，请检查是否多写或少写',
-  characters: '身份证号前 17 位应该是数字，第 18 位是数字或 X',
-  birthDate: '身份证号里的出生日期不对，请检查第 7 到 14 位',
-  checksum: '身份证号校验不通过，请逐位核对',
-};
-
-const CERTIFICATE_MESSAGES: Record<CertificateProblem, string> = {
-  ...ID_MESSAGES,
-  empty: '请输入残疾人证号',
-  length: '残疾人证号应该是 20 位：18 位身份证号，加 1 位残疾类别和 1 位残疾等级',
-  checksum: '残疾人证号前 18 位的身份证号校验不通过，请逐位核对',
-  category: '残疾人证号第 19 位是残疾类别，应该是 1 到 7',
-  grade: '残疾人证号第 20 位是残疾等级，应该是 1 到 4',
-};
+/** Half of a character outside the BMP (U+D800–DFFF on its own): not text, and Postgres refuses it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = /[\u0000-\u001F\u007F]/;
 
 /** An 18-character resident ID number; output is normalised (uppercase X, no spaces). */
 export const idNumber = (today: string) =>
   v.pipe(
-    v.string('请输入身份证号'),
+    v.string(say('field.idNumber.empty')),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const parsed = parseIdNumber(dataset.value, today);
       if (!parsed.ok) {
-        addIssue({ message: ID_MESSAGES[parsed.problem] });
+        addIssue({ message: say(`field.idNumber.${parsed.problem}`) });
         return NEVER;
       }
       return parsed.info.value;
@@ -45,11 +39,11 @@ export const idNumber = (today: string) =>
 /** A 20-character disability certificate number; output is normalised. */
 export const certificateNumber = (today: string) =>
   v.pipe(
-    v.string('请输入残疾人证号'),
+    v.string(say('field.certificateNumber.empty')),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const parsed = parseCertificateNumber(dataset.value, today);
       if (!parsed.ok) {
-        addIssue({ message: CERTIFICATE_MESSAGES[parsed.problem] });
+        addIssue({ message: say(`field.certificateNumber.${parsed.problem}`) });
         return NEVER;
       }
       return parsed.info.certificate;
@@ -62,35 +56,67 @@ export const certificateNumber = (today: string) =>
  */
 const NAME_RE = /^[\p{Script=Han}](?:[\p{Script=Han}]|[·•・‧](?=[\p{Script=Han}]))*$/u;
 export const personName = firstProblemOnly(v.pipe(
-  v.string('请输入姓名'),
+  v.string(say('field.name.empty')),
   v.transform((s) => s.normalize('NFC').replace(/\s+/g, '').replace(/[•・‧]/g, '·')),
-  v.nonEmpty('请输入姓名'),
-  v.check((s) => [...s].length >= 2, '姓名至少 2 个字'),
-  v.check((s) => [...s].length <= 30, '姓名不能超过 30 个字'),
-  v.check((s) => NAME_RE.test(s), '姓名只能用汉字；少数民族姓名中间的点请用“·”'),
+  v.nonEmpty(say('field.name.empty')),
+  v.check((s) => [...s].length >= 2, say('field.name.short')),
+  v.check((s) => [...s].length <= 30, say('field.name.long')),
+  v.check((s) => NAME_RE.test(s), say('field.name.characters')),
 ));
 
 /** Mainland mobile (11 digits, 1[3-9]…) or a landline with its area code (0xx(x)-xxxxxxx(x)). */
 export const phoneNumber = firstProblemOnly(v.pipe(
-  v.string('请输入电话号码'),
+  v.string(say('field.phone.empty')),
   v.transform((s) => normaliseIdNumber(s).replace(/[()（）]/g, '')),
-  v.nonEmpty('请输入电话号码'),
-  v.check(
-    (s) => /^1[3-9]\d{9}$/.test(s) || /^0\d{2,3}\d{7,8}$/.test(s),
-    '请输入 11 位手机号，或带区号的座机号码，例如 0551-12345678',
-  ),
+  v.nonEmpty(say('field.phone.empty')),
+  v.check((s) => /^1[3-9]\d{9}$/.test(s) || /^0\d{2,3}\d{7,8}$/.test(s), say('field.phone.format')),
 ));
 
-/** Half of a character outside the BMP (U+D800–DFFF on its own): not text, and Postgres refuses it. */
-export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** Free text such as an address: trimmed, 2–120 characters, no control characters. */
+/** Free text such as an address: trimmed, 5–120 characters, no control characters. */
 export const address = firstProblemOnly(v.pipe(
-  v.string('请输入地址'),
+  v.string(say('field.address.empty')),
   v.trim(),
-  v.nonEmpty('请输入地址'),
-  v.check((s) => [...s].length >= 5, '地址太短，请写到村（社区）和门牌号'),
-  v.check((s) => [...s].length <= 120, '地址不能超过 120 个字'),
-  v.check((s) => !/[\u0000-\u001F\u007F]/.test(s), '地址里有看不见的控制字符，请删除后重新输入'),
-  v.check((s) => !LONE_SURROGATE.test(s), '地址里有无法识别的字符（常见于复制粘贴），请删除后重新输入'),
+  v.nonEmpty(say('field.address.empty')),
+  v.check((s) => [...s].length >= 5, say('field.address.short')),
+  v.check((s) => [...s].length <= 120, say('field.address.long')),
+  v.check((s) => !CONTROL.test(s), say('field.text.control', { label: '地址' })),
+  v.check((s) => !LONE_SURROGATE.test(s), say('field.text.surrogate', { label: '地址' })),
 ));
+
+/** Free text of `min`–`max` characters; `label` names it in the messages. */
+export const freeText = (label: string, min: number, max: number, empty?: string) =>
+  firstProblemOnly(v.pipe(
+    v.string(say('field.text.notText', { label })),
+    v.trim(),
+    v.nonEmpty(empty ?? say('field.text.empty', { label })),
+    v.check((s) => [...s].length >= min, say('field.text.short', { label, min })),
+    v.check((s) => [...s].length <= max, say('field.text.long', { label, max })),
+    v.check((s) => !CONTROL.test(s), say('field.text.control', { label })),
+    v.check((s) => !LONE_SURROGATE.test(s), say('field.text.surrogate', { label })),
+  ));
+
+/**
+ * The schema of one typed question. `label` names the field in messages; an optional field
+ * takes '' (or nothing) as "not answered"; `empty` replaces the field's own empty message.
+ */
+export function textFieldSchema(field: TextField, label: string, today: string, optional: boolean, empty?: string): FieldSchema {
+  const required: v.GenericSchema<unknown, string> = (() => {
+    switch (field.type) {
+      case 'personName': return personName;
+      case 'idNumber': return idNumber(today);
+      case 'certificateNumber': return certificateNumber(today);
+      case 'phone': return phoneNumber;
+      case 'address': return address;
+      case 'text': return freeText(label, field.min, field.max, empty);
+    }
+  })();
+  const withEmpty = empty && field.type !== 'text'
+    ? v.pipe(v.unknown(), v.check((s) => typeof s !== 'string' || s.trim() !== '', empty), required)
+    : required;
+  if (!optional) return withEmpty;
+  return v.pipe(
+    v.unknown(),
+    v.transform((s) => (typeof s === 'string' && s.trim() === '' ? undefined : s)),
+    v.optional(withEmpty),
+  ) as FieldSchema;
+}

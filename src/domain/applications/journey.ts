@@ -1,63 +1,86 @@
 import * as v from 'valibot';
-import { parseCertificateNumber } from '../identity/certificate-number.ts';
-import { applicantFacts, guardianReason } from './facts.ts';
-import { JOURNEYS, type FieldError, type FormInput, type JourneyContext, type PageDef, type PageResult } from './steps.ts';
-import { STEP_IDS, type JourneyState, type PageId, type StepId, type StepValues } from './services.ts';
-import { transitEligibility, type TransitEligibility } from './transit-eligibility.ts';
+import { applyText } from '../../i18n/text/apply.ts';
+import { PAGE_IDS, type AnswerPageId, type FieldError, type FormInput, type GateResult, type JourneyContext, type JourneyState, type PageId, type PageResult, type PageValues, type ServiceId } from './contract.ts';
+import { answeredFields, schemaOf } from './derive.ts';
+import { applicantFacts } from './facts.ts';
+import { JOURNEYS, pageDecl } from './registry.ts';
+import { say, wordingFor } from './wording.ts';
 
 /**
  * The journey of each service as pure functions of its answers: which pages apply, in what
  * order, validating one page, what comes next, and whether the whole application is ready.
  */
 
-export function pageDef(service: JourneyState['service'], page: PageId): PageDef | undefined {
-  return JOURNEYS[service].find((p) => p.id === page);
-}
-
 /** The pages that apply to these answers, in order. */
 export function pagesFor(state: JourneyState, ctx: JourneyContext): PageId[] {
   return JOURNEYS[state.service].filter((p) => p.applies(state, ctx)).map((p) => p.id);
 }
 
+export const firstPage = (service: ServiceId): PageId => JOURNEYS[service][0]!.id;
+
 /** Saved values of a page as form input ('action' is the draft's action). */
-export function savedValues(state: JourneyState, page: PageId): StepValues | undefined {
+export function savedValues(state: JourneyState, page: PageId): PageValues | undefined {
   if (page === 'action') return state.action ? { action: state.action } : undefined;
   return state.answers[page];
 }
 
 /** The state as it would be with these values saved for this page. */
-export function withPage(state: JourneyState, page: PageId, values: StepValues): JourneyState {
+export function withPage(state: JourneyState, page: PageId, values: PageValues): JourneyState {
   if (page === 'action') return { ...state, action: String(values['action']) };
   return { ...state, answers: { ...state.answers, [page]: values } };
 }
 
+const isEmpty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
 /**
  * Validate one page's input. Each field reports its first problem only (GOV.UK's pattern);
- * fields are listed in page order; cross-field and cross-page checks run once the fields pass.
+ * fields are listed in page order; checks across fields and pages run once the fields pass.
+ * A failing page also says which fields were valid (`valid`), so saving never needs the page
+ * to be finished.
  */
-export function parsePage(service: JourneyState['service'], page: PageId, input: FormInput, state: JourneyState, ctx: JourneyContext): PageResult {
-  const def = pageDef(service, page);
-  if (!def) return { ok: false, errors: [{ field: page, message: '没有这一页' }] };
-  const fields = def.fields(input, state, ctx);
+export function parsePage(service: ServiceId, page: PageId, input: FormInput, state: JourneyState, ctx: JourneyContext): PageResult {
+  const decl = pageDecl(service, page);
+  if (!decl) return { ok: false, errors: [{ field: page, message: applyText['apply.page.noPage'] }], valid: {} };
+  const wording = wordingFor(state, ctx);
   const errors: FieldError[] = [];
-  const values: StepValues = {};
-  for (const [field, schema] of Object.entries(fields)) {
-    const result = v.safeParse(schema, input[field], { abortPipeEarly: true });
-    if (!result.success) {
-      errors.push({ field, message: result.issues[0].message });
-    } else if (result.output !== undefined && result.output !== '' && !(Array.isArray(result.output) && result.output.length === 0)) {
-      values[field] = result.output;
-    }
+  const values: PageValues = {};
+  for (const q of answeredFields(decl, state, ctx, input)) {
+    const result = v.safeParse(schemaOf(q, state, ctx, wording), input[q.name], { abortPipeEarly: true });
+    if (!result.success) errors.push({ field: q.name, message: result.issues[0].message });
+    else if (!isEmpty(result.output)) values[q.name] = result.output as string | string[];
   }
-  if (errors.length > 0) return { ok: false, errors };
-  const problems = def.check?.(values, withPage(state, page, values), ctx) ?? [];
-  return problems.length > 0 ? { ok: false, errors: problems } : { ok: true, values };
+  if (errors.length > 0) return { ok: false, errors, valid: values };
+  const next = withPage(state, page, values);
+  const problems = decl.check?.(values, next, ctx) ?? [];
+  if (problems.length === 0) return { ok: true, values };
+  const after = wordingFor(next, ctx);
+  return {
+    ok: false,
+    errors: problems.map((p) => ({ field: p.field, message: say(p.key, after), ...(p.rule ? { rule: p.rule } : {}) })),
+    valid: Object.fromEntries(Object.entries(values).filter(([name]) => !problems.some((p) => p.field === name))),
+  };
 }
 
-/** Steps that hold answers but no longer apply (e.g. the agent page after choosing "for myself"). */
-export function inapplicableSteps(state: JourneyState, ctx: JourneyContext): StepId[] {
+/** What this page's valid answers decide before going on (a follow-up question, or a refusal). */
+export function pageGate(service: ServiceId, page: PageId, values: PageValues, ctx: JourneyContext): GateResult {
+  return pageDecl(service, page)?.gate?.(values, ctx) ?? null;
+}
+
+/** A saved page whose answers no longer let the journey go on (e.g. a transit rule that changed). */
+function gateProblems(service: ServiceId, page: PageId, values: PageValues, ctx: JourneyContext): FieldError[] {
+  const gate = pageGate(service, page, values, ctx);
+  if (gate?.kind === 'refuse') return [{ field: gate.field, message: applyText['apply.certificate.notEligible'] }];
+  if (gate?.kind === 'ask') {
+    const q = pageDecl(service, page)?.questions.find((x) => x.name === gate.field);
+    return [{ field: gate.field, message: q && 'required' in q ? applyText[q.required] : applyText['apply.page.missing'] }];
+  }
+  return [];
+}
+
+/** Pages that hold answers but no longer apply (e.g. the agent page after choosing "for myself"). */
+export function inapplicablePages(state: JourneyState, ctx: JourneyContext): AnswerPageId[] {
   const applicable = new Set(pagesFor(state, ctx));
-  return STEP_IDS.filter((step) => state.answers[step] !== undefined && !applicable.has(step));
+  return (PAGE_IDS.filter((p) => p !== 'action') as AnswerPageId[]).filter((p) => state.answers[p] !== undefined && !applicable.has(p));
 }
 
 export interface PageReview {
@@ -68,18 +91,20 @@ export interface PageReview {
 
 export interface JourneyReview {
   pages: PageReview[];
-  /** Problems that stop submission, each pointing at the page that fixes it. */
+  /** Problems that stop submission, each pointing at the page that fixes it; a rule across pages is said once. */
   problems: (FieldError & { page: PageId })[];
   complete: boolean;
 }
 
 /**
  * Re-check every applicable page with the saved answers (configuration may have changed since,
- * and a later answer may invalidate an earlier one), plus the rules that span pages.
+ * and a later answer may invalidate an earlier one): the page checks see every answer now, so
+ * the rules that span pages (the guardian rule, a child without a certificate) are found here too.
  */
 export function reviewJourney(state: JourneyState, ctx: JourneyContext): JourneyReview {
   const pages: PageReview[] = [];
   const problems: JourneyReview['problems'] = [];
+  const rulesSaid = new Set<string>();
   for (const page of pagesFor(state, ctx)) {
     const saved = savedValues(state, page);
     if (!saved) {
@@ -87,27 +112,12 @@ export function reviewJourney(state: JourneyState, ctx: JourneyContext): Journey
       continue;
     }
     const result = parsePage(state.service, page, saved, state, ctx);
-    const errors = result.ok ? [] : result.errors;
+    const errors = result.ok ? gateProblems(state.service, page, saved, ctx) : result.errors;
     pages.push({ page, answered: true, errors });
-    for (const error of errors) problems.push({ ...error, page });
-  }
-  const facts = applicantFacts(state, ctx.today);
-  const reason = guardianReason(facts);
-  const applicable = new Set(pagesFor(state, ctx));
-  if (reason && applicable.has('agent') && state.answers.agent && state.answers.agent['relationship'] !== 'guardian'
-      && !problems.some((p) => p.page === 'agent')) {
-    problems.push({
-      page: 'agent',
-      field: 'relationship',
-      message: reason === 'minor'
-        ? '申请人未满 18 周岁，须由监护人代为申请：请把“与申请人的关系”改为“监护人”'
-        : '智力残疾、精神残疾的申请人须由监护人代为申请：请把“与申请人的关系”改为“监护人”',
-    });
-  }
-  if (state.service === 'transit-card' && state.answers.certificate) {
-    const outcome = transitOutcome(state.answers.certificate, ctx);
-    if (outcome && outcome.result !== 'eligible' && !problems.some((p) => p.page === 'certificate')) {
-      problems.push({ page: 'certificate', field: 'certificate_number', message: '按本县办理条件，这个残疾人证不能办理免费乘车卡' });
+    for (const error of errors) {
+      if (error.rule && rulesSaid.has(error.rule)) continue;
+      if (error.rule) rulesSaid.add(error.rule);
+      problems.push({ ...error, page });
     }
   }
   const complete = pages.every((p) => p.answered) && problems.length === 0;
@@ -116,28 +126,19 @@ export function reviewJourney(state: JourneyState, ctx: JourneyContext): Journey
 
 /**
  * Where to go after saving `current`: the next applicable page, or — when the person came from
- * the check-answers page — straight back there unless the change opened a page not yet answered.
+ * the check page — straight back there unless the change opened a page not yet answered.
  */
 export function nextPage(state: JourneyState, ctx: JourneyContext, current: PageId, returning: boolean): PageId | 'check' {
   const pages = pagesFor(state, ctx);
   const unanswered = pages.find((p) => !savedValues(state, p));
   if (returning) return unanswered ?? 'check';
-  const index = pages.indexOf(current);
-  const next = pages.slice(index + 1).find(() => true);
-  return next ?? unanswered ?? 'check';
+  return pages[pages.indexOf(current) + 1] ?? unanswered ?? 'check';
 }
 
-/** The first page without an answer (where a resumed application continues), or 'check'. */
-export function firstUnanswered(state: JourneyState, ctx: JourneyContext): PageId | 'check' {
-  return pagesFor(state, ctx).find((p) => !savedValues(state, p)) ?? 'check';
-}
-
-/** Transit card: eligibility of saved or parsed certificate-page values; null if the number is invalid. */
-export function transitOutcome(values: StepValues, ctx: JourneyContext): TransitEligibility | null {
-  const parsed = parseCertificateNumber(String(values['certificate_number'] ?? ''), ctx.today);
-  if (!parsed.ok) return null;
-  const lower = values['lower_limb'];
-  return transitEligibility(ctx.transitRules, parsed.info.category, parsed.info.grade, lower === 'yes' || lower === 'no' ? lower : undefined);
+/** Where a resumed application continues: the first page unanswered or no longer valid, else the check page. */
+export function firstIncomplete(state: JourneyState, ctx: JourneyContext): PageId | 'check' {
+  const review = reviewJourney(state, ctx);
+  return review.pages.find((p) => !p.answered || p.errors.length > 0)?.page ?? 'check';
 }
 
 /** The applicant's ID number is known (needed before a resume code can be issued). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { fields, isoDate, link, nonEmptyList, text } from './common.ts';
-import { SERVICE_IDS } from '../applications/services.ts';
+import { SERVICE_IDS } from '../applications/contract.ts';
+import { ACTIONS } from '../applications/catalogue.ts';
 
 /**
  * Site configuration: everything a different county or district federation changes.
@@ -115,10 +116,11 @@ const SiteFields = fields({
   ),
   /** Online applications: timelines for the receipt, the device catalogue, the transit-card rule. */
   applications: fields({
+    /** Per service, per action ('default' for a service without actions): the receipt's next steps. */
     timelines: fields({
-      certificate: Timeline,
-      'assistive-devices': Timeline,
-      'transit-card': Timeline,
+      certificate: fields(Object.fromEntries(ACTIONS.certificate.map((a) => [a, Timeline])) as Record<string, typeof Timeline>),
+      'assistive-devices': fields({ default: Timeline }),
+      'transit-card': fields(Object.fromEntries(ACTIONS['transit-card'].map((a) => [a, Timeline])) as Record<string, typeof Timeline>),
     }),
     deviceCatalogue: v.pipe(nonEmptyList(Device, '辅助器具目录'), uniqueIds('辅助器具目录')),
     maxDevicesPerApplication: v.pipe(v.number('每次最多申请件数必须是数字'), v.integer('每次最多申请件数必须是整数'), v.minValue(1, '每次最多申请件数至少 1')),
@@ -154,3 +156,10 @@ export type SiteConfig = v.InferOutput<typeof SiteSchema>;
 export type ApplicationsConfig = SiteConfig['applications'];
 export type DeviceItem = ApplicationsConfig['deviceCatalogue'][number];
 export type TransitRuleConfig = ApplicationsConfig['transitCard']['eligible'][number];
+export type TimelineConfig = v.InferOutput<typeof Timeline>;
+
+/** The timeline of an application's action (a service without actions has its 'default'). */
+export function timelineOf(site: SiteConfig, service: keyof ApplicationsConfig['timelines'], action: string | null): TimelineConfig | undefined {
+  const timelines = site.applications.timelines[service] as Record<string, TimelineConfig>;
+  return timelines[action ?? 'default'] ?? timelines['default'];
+}

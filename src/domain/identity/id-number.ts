@@ -1,3 +1,5 @@
+import { compactTyped } from '../typed-text.ts';
+
 /**
  * Resident identity numbers (GB 11643-1999): 6-digit address code, YYYYMMDD birth date,
  * 3-digit sequence (odd = male, even = female), ISO 7064 MOD 11-2 check character.
@@ -16,13 +18,8 @@ export interface IdNumberInfo {
   sex: 'male' | 'female';
 }
 
-/** Full-width digits and letters to ASCII, spaces and hyphens removed, x → X. */
-export function normaliseIdNumber(input: string): string {
-  return input
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000\-－]/g, '')
-    .toUpperCase();
-}
+/** Full-width digits and letters to ASCII, spaces and hyphens removed, x → X (typed-text.ts). */
+export const normaliseIdNumber = compactTyped;
 
 export function checkCharacter(first17: string): string {
   const sum = [...first17].reduce((s, d, i) => s + Number(d) * WEIGHTS[i]!, 0);

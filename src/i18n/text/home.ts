@@ -22,4 +22,8 @@ export const homeText = {
   'home.settingsLink': '调整文字大小、对比度和行距',
   'home.zhucanriLink': '全国助残日',
   'home.checkerLink': '查一查能享受哪些政策',
+  'home.onlineHeading': '网上办事',
+  'home.onlineIntro': '不用跑腿，在网上申请。可以随时保存，以后接着填。',
+  'home.resumeLink': '继续填写已保存的申请',
+  'home.statusLink': '查询申请进度',
 } as const;

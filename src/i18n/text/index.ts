@@ -8,6 +8,10 @@ import { contactText } from './contact.ts';
 import { settingsText } from './settings.ts';
 import { zhucanriText } from './zhucanri.ts';
 import { checkerText } from './checker.ts';
+import { applyText } from './apply.ts';
+import { fieldsText } from './fields.ts';
+import { applyFlowText } from './apply-flow.ts';
+import { apiText } from './api.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -26,6 +30,10 @@ export const uiText = {
   ...settingsText,
   ...zhucanriText,
   ...checkerText,
+  ...applyText,
+  ...fieldsText,
+  ...applyFlowText,
+  ...apiText,
 } as const;
 
 export type UiKey = keyof typeof uiText;

@@ -1,4 +1,4 @@
-import type { FormInput } from '../../domain/applications/steps.ts';
+import type { FormInput } from '../../domain/applications/contract.ts';
 
 /** Form posts larger than this are refused (413); every page's answers fit in a few kilobytes. */
 export const MAX_FORM_BYTES = 32 * 1024;

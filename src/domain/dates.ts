@@ -1,0 +1,30 @@
+/**
+ * Dates as the portal writes them, in China Standard Time (UTC+8, no daylight saving): the
+ * server's "today" for every rule, and the Chinese way of writing a day.
+ */
+export function todayInChina(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** "2025-05-18" → "2025年5月18日". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The day of a timestamp in China, written the Chinese way ("2026-12-22T15:30:00Z" → "2026年12月22日"). */
+export function formatDayOf(timestamp: string): string {
+  return formatDate(todayInChina(new Date(timestamp).getTime()));
+}
+
+/** The date `days` working days after `isoDate`: Monday to Friday (public holidays are not known here yet). */
+export function addWorkingDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const day = date.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return date.toISOString().slice(0, 10);
+}
