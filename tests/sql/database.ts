@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { openLocalDatabase } from '../../src/data/local-supabase/database.ts';
-import { callRpc, type PostgrestErrorBody } from '../../src/data/local-supabase/rpc.ts';
+import { openLocalDatabase } from '../../dev/local-supabase/database.ts';
+import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
 
 export type Role = 'anon' | 'authenticated' | 'service_role';
 

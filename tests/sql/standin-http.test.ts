@@ -17,9 +17,9 @@ import {
   submitApplication,
   submitCompleteApplication,
 } from '../../src/data/applications.ts';
-import { makeLocalJwt } from '../../src/data/local-supabase/keys.ts';
-import { statusForSqlState } from '../../src/data/local-supabase/rpc.ts';
-import { startLocalSupabase, type LocalSupabase } from '../../src/data/local-supabase/start.ts';
+import { makeLocalJwt } from '../../dev/local-supabase/keys.ts';
+import { statusForSqlState } from '../../dev/local-supabase/rpc.ts';
+import { startLocalSupabase, type LocalSupabase } from '../../dev/local-supabase/start.ts';
 import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
 import { APPLICANT_ID, CERTIFICATE, token } from './fixtures.ts';
 
