@@ -142,7 +142,7 @@ export function dataErrorToApiError(error: unknown): ApiError {
       return new ApiError(422, 'validation_failed', MESSAGES.validation_failed, {}, [{ field: 'service', message: '没有这项服务' }]);
     case 'invalid_action':
       return new ApiError(422, 'validation_failed', MESSAGES.validation_failed, {}, [{ field: 'action', message: '这项服务没有这种业务类型' }]);
-    case 'invalid_step':
+    case 'invalid_page':
     case 'invalid_answers':
       return new ApiError(422, 'validation_failed', MESSAGES.validation_failed, {}, [{ field: 'answers', message: '答案的格式或内容不对，请检查每一页的答案' }]);
     case 'unavailable':

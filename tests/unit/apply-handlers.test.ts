@@ -15,9 +15,9 @@ import { ADULT_ID } from '../support/identities.ts';
 const data = vi.hoisted(() => ({
   getDraft: vi.fn(),
   createDraft: vi.fn(),
-  saveStep: vi.fn(),
+  savePage: vi.fn(),
   setDraftAction: vi.fn(),
-  removeSteps: vi.fn(),
+  removePages: vi.fn(),
   issueResumeCode: vi.fn(),
   submitApplication: vi.fn(),
 }));
@@ -39,7 +39,7 @@ function cookies(draftId: string | null): AstroCookies {
 }
 const post = (path: string, body: string) =>
   new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-const draft = (answers: Record<string, unknown>) => ({ draftId: DRAFT, service: 'certificate', action: 'new', answers, expiresAt: '2026-12-22T00:00:00Z', missingSteps: [] });
+const draft = (answers: Record<string, unknown>) => ({ draftId: DRAFT, service: 'certificate', action: 'new', answers, expiresAt: '2026-12-22T00:00:00Z', missingPages: [] });
 
 beforeEach(() => {
   for (const fn of Object.values(data)) fn.mockReset();
@@ -48,7 +48,7 @@ beforeEach(() => {
 describe('when the database fails', () => {
   it('a question page says so with 503 and shows every typed value again', async () => {
     data.getDraft.mockResolvedValue(draft({ who: { applying_for: 'self' } }));
-    data.saveStep.mockRejectedValue(new ApplicationDataError('unavailable'));
+    data.savePage.mockRejectedValue(new ApplicationDataError('unavailable'));
     const body = `name=${encodeURIComponent('张三')}&id_number=${ADULT_ID}&phone=13912345678&hukou_address=${encodeURIComponent('示例县人民路 1 号')}`;
     const outcome = await handleQuestionPage({ request: post('/apply/certificate/applicant/', body), cookies: cookies(DRAFT), url: new URL('http://localhost/apply/certificate/applicant/'), service: 'certificate', ctx }, 'applicant');
     expect(outcome).toMatchObject({ kind: 'form', status: 503, banner: expect.stringContaining('您填写的内容都还在下面'), input: { name: '张三', id_number: ADULT_ID, phone: '13912345678' } });

@@ -4,8 +4,8 @@ import {
   createDraft,
   getDraft,
   issueResumeCode,
-  removeSteps,
-  saveStep,
+  removePages,
+  savePage,
   setDraftAction,
   submitApplication,
   type Draft,
@@ -128,15 +128,15 @@ export async function handleQuestionPage(r: JourneyRequest, page: PageId): Promi
     if (!draftId) {
       draftId = (await createDraft({ service, action: page === 'action' ? String(values['action']) : null } as ServiceAndAction)).draftId;
       rememberDraft(cookies, service, draftId, url);
-      if (page !== 'action') await saveStep(draftId, page, values);
+      if (page !== 'action') await savePage(draftId, page, values);
     } else if (page === 'action') {
       await setDraftAction(draftId, String(values['action']));
     } else {
-      await saveStep(draftId, page, values);
+      await savePage(draftId, page, values);
     }
     const stale: StepId[] = inapplicableSteps(next, ctx);
     if (stale.length > 0) {
-      await removeSteps(draftId, stale);
+      await removePages(draftId, stale);
       const answers = { ...next.answers };
       for (const step of stale) delete answers[step];
       next = { ...next, answers };
@@ -202,7 +202,7 @@ export async function handleCheckPage(r: JourneyRequest): Promise<CheckOutcome> 
 
   try {
     const stale = inapplicableSteps(state, ctx);
-    if (stale.length > 0) await removeSteps(draft.draftId, stale);
+    if (stale.length > 0) await removePages(draft.draftId, stale);
     const receipt = await submitApplication(draft.draftId, token);
     return { kind: 'redirect', to: receiptPath(receipt.reference, service, receipt.action, forOther(state)) };
   } catch (error) {

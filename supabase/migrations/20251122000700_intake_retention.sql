@@ -29,6 +29,22 @@ begin
   return jsonb_build_object('drafts', drafts, 'applications', applications, 'lookup_failures', failures);
 end;
 $$;
-
 revoke all on function public.purge_expired() from public, anon, authenticated;
 grant execute on function public.purge_expired() to service_role;
+
+-- Row counts (numbers only, never personal data): for the scheduled job's log, tests and the
+-- load test.
+create function public.intake_counts()
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'drafts', (select count(*) from intake.drafts),
+    'applications', (select count(*) from intake.applications),
+    'status_events', (select count(*) from intake.status_events));
+$$;
+revoke all on function public.intake_counts() from public, anon, authenticated;
+grant execute on function public.intake_counts() to service_role;
