@@ -94,8 +94,8 @@ set search_path = ''
 as $$
 declare
   answers jsonb := p_answers;
-  id_number text;
-  certificate text;
+  field text;
+  number text;
 begin
   if not exists (select 1 from intake.service_pages where service = p_service and page = p_page) then
     perform intake.fail('invalid_page');
@@ -104,20 +104,18 @@ begin
     perform intake.fail('invalid_answers');
   end if;
 
-  if answers ? 'id_number' then
-    id_number := intake.normalise_id(answers ->> 'id_number');
-    if not coalesce(intake.is_valid_id_number(id_number), false) then
-      perform intake.fail('invalid_id_number');
+  -- The error code names the field: invalid_id_number, invalid_certificate_number.
+  foreach field in array array['id_number', 'certificate_number'] loop
+    continue when not answers ? field;
+    number := intake.normalise_id(answers ->> field);
+    if not coalesce(case field
+                      when 'id_number' then intake.is_valid_id_number(number)
+                      else intake.is_valid_certificate_number(number)
+                    end, false) then
+      perform intake.fail('invalid_' || field);
     end if;
-    answers := jsonb_set(answers, '{id_number}', to_jsonb(id_number));
-  end if;
-  if answers ? 'certificate_number' then
-    certificate := intake.normalise_id(answers ->> 'certificate_number');
-    if not coalesce(intake.is_valid_certificate_number(certificate), false) then
-      perform intake.fail('invalid_certificate_number');
-    end if;
-    answers := jsonb_set(answers, '{certificate_number}', to_jsonb(certificate));
-  end if;
+    answers := jsonb_set(answers, array[field], to_jsonb(number));
+  end loop;
   return answers;
 end;
 $$;
@@ -133,6 +131,27 @@ begin
   if octet_length(p_answers::text) > 65536 then
     perform intake.fail('invalid_answers', 'draft too large');
   end if;
+end;
+$$;
+
+-- Store a changed draft (its answers, action and resume code) and extend its life: retention
+-- counts from the last save. The draft must be locked (intake.locked_draft), so that nothing else
+-- changed it since it was read.
+create function intake.saved_draft(d intake.drafts)
+returns intake.drafts
+language plpgsql
+set search_path = ''
+as $$
+begin
+  update intake.drafts
+  set answers = d.answers,
+      action = d.action,
+      resume_code_hash = d.resume_code_hash,
+      updated_at = now(),
+      expires_at = intake.new_draft_expiry()
+  where id = d.id
+  returning * into d;
+  return d;
 end;
 $$;
 
@@ -200,17 +219,10 @@ set search_path = ''
 as $$
 declare
   d intake.drafts := intake.locked_draft(p_draft_id);
-  merged jsonb;
 begin
-  merged := d.answers || jsonb_build_object(p_page, intake.checked_page_answers(d.service, p_page, p_answers));
-  perform intake.check_draft_size(merged);
-  update intake.drafts
-  set answers = merged,
-      updated_at = now(),
-      expires_at = intake.new_draft_expiry()
-  where id = d.id
-  returning * into d;
-  return intake.draft_json(d) - 'answers' || jsonb_build_object('page', p_page);
+  d.answers := d.answers || jsonb_build_object(p_page, intake.checked_page_answers(d.service, p_page, p_answers));
+  perform intake.check_draft_size(d.answers);
+  return intake.draft_json(intake.saved_draft(d)) - 'answers' || jsonb_build_object('page', p_page);
 end;
 $$;
 revoke all on function public.save_page(text, text, jsonb) from public, anon, authenticated;
@@ -228,13 +240,8 @@ declare
   d intake.drafts := intake.locked_draft(p_draft_id);
 begin
   perform intake.check_action(d.service, p_action);
-  update intake.drafts
-  set action = p_action,
-      updated_at = now(),
-      expires_at = intake.new_draft_expiry()
-  where id = d.id
-  returning * into d;
-  return intake.draft_json(d) - 'answers';
+  d.action := p_action;
+  return intake.draft_json(intake.saved_draft(d)) - 'answers';
 end;
 $$;
 revoke all on function public.set_draft_action(text, text) from public, anon, authenticated;
@@ -258,13 +265,8 @@ begin
          or not exists (select 1 from intake.service_pages s where s.service = d.service and s.page = p.page)) then
     perform intake.fail('invalid_page');
   end if;
-  update intake.drafts
-  set answers = answers - p_pages,
-      updated_at = now(),
-      expires_at = intake.new_draft_expiry()
-  where id = d.id
-  returning * into d;
-  return intake.draft_json(d) - 'answers';
+  d.answers := d.answers - p_pages;
+  return intake.draft_json(intake.saved_draft(d)) - 'answers';
 end;
 $$;
 revoke all on function public.remove_pages(text, text[]) from public, anon, authenticated;

@@ -15,6 +15,21 @@
 -- Private helpers (not executable by any API role).
 ------------------------------------------------------------------------------------------------
 
+-- A client token as intake.applications takes it: 16–128 of A–Z a–z 0–9 _ -. Checked first, so a
+-- bad token is invalid_token whatever else is wrong.
+create function intake.check_client_token(p_client_token text)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if p_client_token is null or p_client_token !~ '^[A-Za-z0-9_-]{16,128}$' then
+    perform intake.fail('invalid_token');
+  end if;
+end;
+$$;
+
 create function intake.receipt_json(a intake.applications, repeated boolean)
 returns jsonb
 language sql
@@ -80,12 +95,9 @@ begin
       exit;
     exception when unique_violation then
       get stacked diagnostics failed_constraint = constraint_name;
-      if failed_constraint <> 'applications_reference_key' then
-        raise;
-      end if;
       attempts := attempts + 1;
-      if attempts >= 10 then
-        perform intake.fail('reference_exhausted');
+      if not intake.code_collided(failed_constraint, 'applications_reference_key', attempts) then
+        raise;
       end if;
     end;
   end loop;
@@ -133,9 +145,7 @@ declare
   a intake.applications;
   failed_constraint text;
 begin
-  if p_client_token is null or p_client_token !~ '^[A-Za-z0-9_-]{16,128}$' then
-    perform intake.fail('invalid_token');
-  end if;
+  perform intake.check_client_token(p_client_token);
   if draft_uuid is null then
     perform intake.fail('draft_not_found');
   end if;
@@ -201,9 +211,7 @@ declare
   a intake.applications;
   failed_constraint text;
 begin
-  if p_client_token is null or p_client_token !~ '^[A-Za-z0-9_-]{16,128}$' then
-    perform intake.fail('invalid_token');
-  end if;
+  perform intake.check_client_token(p_client_token);
   request_hash := sha256(convert_to(jsonb_build_array(p_service, p_action, p_answers)::text, 'UTF8'));
 
   select * into a from intake.applications where client_token = p_client_token;

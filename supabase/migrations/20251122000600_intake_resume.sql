@@ -47,22 +47,15 @@ begin
   end if;
   loop
     code := intake.new_reference();
+    d.resume_code_hash := intake.resume_code_hash(code);
     begin
-      update intake.drafts
-      set resume_code_hash = intake.resume_code_hash(code),
-          updated_at = now(),
-          expires_at = intake.new_draft_expiry()
-      where id = d.id
-      returning * into d;
+      d := intake.saved_draft(d);
       exit;
     exception when unique_violation then
       get stacked diagnostics failed_constraint = constraint_name;
-      if failed_constraint <> 'drafts_resume_code_hash_key' then
-        raise;
-      end if;
       attempts := attempts + 1;
-      if attempts >= 10 then
-        perform intake.fail('reference_exhausted');
+      if not intake.code_collided(failed_constraint, 'drafts_resume_code_hash_key', attempts) then
+        raise;
       end if;
     end;
   end loop;
