@@ -60,7 +60,7 @@ if (args.url) {
     counts = () => intakeCounts(client);
   }
 } else {
-  const { startLocalSupabase } = await import('../src/data/local-supabase/start.ts');
+  const { startLocalSupabase } = await import('../dev/local-supabase/start.ts');
   const local = await startLocalSupabase();
   process.env.SUPABASE_URL = local.url;
   process.env.SUPABASE_SECRET_KEY = local.serviceKey;

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '54321' }, 'data-dir': { type: 'string' } },
 });
-const { startLocalSupabase } = await import('../src/data/local-supabase/start.ts');
+const { startLocalSupabase } = await import('../dev/local-supabase/start.ts');
 const local = await startLocalSupabase({
   port: Number(values.port),
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
@@ -20,6 +20,8 @@ const local = await startLocalSupabase({
 console.log(`Local Supabase stand-in: ${local.url}`);
 console.log(`  anon key (local, unsigned):         ${local.anonKey}`);
 console.log(`  service_role key (local, unsigned): ${local.serviceKey}`);
+// src/data only reads the environment, so a dev server reaches this stand-in through these two.
+console.log(`  for a dev server: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
 const stop = async () => {
   await local.stop();
   process.exit(0);

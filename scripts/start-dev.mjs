@@ -4,7 +4,9 @@
  * Starts the embedded Supabase stand-in (PGlite + supabase/migrations) once, keeping its data in
  * .local-supabase/ so saved drafts survive a restart, and runs `astro dev` pointed at it — so the
  * on-demand pages and the JSON API in functions/ (which the dev server loads afresh per request)
- * share one database. With SUPABASE_URL and SUPABASE_SECRET_KEY already set, uses that project instead.
+ * share one database. The stand-in (dev/local-supabase) is started here and handed over as
+ * SUPABASE_URL and SUPABASE_SECRET_KEY, because src/data only reads the environment: production code
+ * never imports development tooling. With both already set, uses that project instead.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 let local;
 if (!env.SUPABASE_URL || !env.SUPABASE_SECRET_KEY) {
-  const { startLocalSupabase } = await import('../src/data/local-supabase/start.ts');
+  const { startLocalSupabase } = await import('../dev/local-supabase/start.ts');
   local = await startLocalSupabase({ dataDir: `${root}.local-supabase` });
   env.SUPABASE_URL = local.url;
   env.SUPABASE_SECRET_KEY = local.serviceKey;

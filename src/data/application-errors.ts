@@ -7,7 +7,7 @@ export const APPLICATION_ERROR_CODES = [
   'invalid_action',
   'draft_not_found',
   'draft_expired',
-  'invalid_step',
+  'invalid_page',
   'invalid_answers',
   'invalid_id_number',
   'invalid_certificate_number',

@@ -9,7 +9,7 @@ import { getSupabase } from './supabase-client.ts';
 export type ServiceId = 'certificate' | 'assistive-devices' | 'transit-card';
 export type CertificateAction = 'new' | 'renewal' | 'replacement' | 'damaged' | 'change' | 'transfer';
 export type TransitCardAction = 'new' | 'replacement';
-export type StepAnswers = Record<string, unknown>;
+export type PageAnswers = Record<string, unknown>;
 
 /**
  * A service with its action. The action may be left out (null) while it is not known yet, e.g.
@@ -25,11 +25,11 @@ export interface Draft {
   draftId: string;
   service: ServiceId;
   action: string | null;
-  /** Answers by step name (only from getDraft). */
-  answers: Record<string, StepAnswers>;
+  /** Answers by page id (only from getDraft). */
+  answers: Record<string, PageAnswers>;
   expiresAt: string;
-  /** Required steps not answered yet. */
-  missingSteps: string[];
+  /** Required pages not answered yet. */
+  missingPages: string[];
 }
 
 export interface Receipt {
@@ -97,9 +97,9 @@ interface DraftRow {
   draft_id: string;
   service: ServiceId;
   action: string | null;
-  answers?: Record<string, StepAnswers>;
+  answers?: Record<string, PageAnswers>;
   expires_at: string;
-  missing_steps: string[];
+  missing_pages: string[];
 }
 
 function toDraft(row: DraftRow): Draft {
@@ -109,7 +109,7 @@ function toDraft(row: DraftRow): Draft {
     action: row.action,
     answers: row.answers ?? {},
     expiresAt: row.expires_at,
-    missingSteps: row.missing_steps,
+    missingPages: row.missing_pages,
   };
 }
 
@@ -142,16 +142,16 @@ export async function getDraft(draftId: string, client?: SupabaseClient): Promis
   return toDraft(await call<DraftRow>('get_draft', { p_draft_id: draftId }, client));
 }
 
-/** Save (replace) one step's answers. Returns the draft without answers. */
-export async function saveStep(draftId: string, step: string, answers: StepAnswers, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('save_step', { p_draft_id: draftId, p_step: step, p_answers: answers }, client));
+/** Save (replace) one page's answers. Returns the draft without answers. */
+export async function savePage(draftId: string, page: string, answers: PageAnswers, client?: SupabaseClient): Promise<Draft> {
+  return toDraft(await call<DraftRow>('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers }, client));
 }
 
 /**
  * Set (or change, or clear with null) the draft's action once the eligibility questions are
  * answered. The action usually comes straight from a form, so any string is accepted here and the
  * database checks it against the draft's service (invalid_action). Returns the draft without
- * answers; pages that no longer apply are removed with removeSteps.
+ * answers; pages that no longer apply are removed with removePages.
  */
 export async function setDraftAction(
   draftId: string,
@@ -163,11 +163,11 @@ export async function setDraftAction(
 
 /**
  * Remove the answers of pages that no longer apply after an answer changed (e.g. the agent page
- * after switching to "for myself"). Every name must be a page of the service (invalid_step
+ * after switching to "for myself"). Every name must be a page of the service (invalid_page
  * otherwise); pages never answered are simply absent. Returns the draft without answers.
  */
-export async function removeSteps(draftId: string, steps: string[], client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('remove_steps', { p_draft_id: draftId, p_steps: steps }, client));
+export async function removePages(draftId: string, pages: string[], client?: SupabaseClient): Promise<Draft> {
+  return toDraft(await call<DraftRow>('remove_pages', { p_draft_id: draftId, p_pages: pages }, client));
 }
 
 /**
@@ -182,12 +182,12 @@ export async function submitApplication(draftId: string, clientToken: string, cl
 
 /**
  * Submit a whole application at once (the JSON API and other channels): the answers by page name,
- * checked and normalised exactly as saveStep does, in one transaction that leaves nothing behind
+ * checked and normalised exactly as savePage does, in one transaction that leaves nothing behind
  * when it fails. Idempotent by `clientToken`: the same request again returns the first receipt with
  * `repeated: true`; the same token with a different request fails with token_reused.
  */
 export async function submitCompleteApplication(
-  input: ServiceAndAction & { answers: Record<string, StepAnswers>; clientToken: string },
+  input: ServiceAndAction & { answers: Record<string, PageAnswers>; clientToken: string },
   client?: SupabaseClient,
 ): Promise<Receipt> {
   return toReceipt(

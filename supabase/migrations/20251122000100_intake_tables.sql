@@ -1,9 +1,10 @@
 -- Online applications ("intake"): tables, reference data, row-level security and grants.
 --
 -- The tables live in a private schema that PostgREST does not expose. Nobody but the table owner
--- (postgres, which the `security definer` functions run as) may touch them: RLS is enabled with no
--- policies and no role gets table privileges, so anon, authenticated and even service_role reach the
--- data only through the functions in later migrations.
+-- (postgres, which the `security definer` functions run as) may touch them: each table has RLS
+-- enabled with no policies, and no role gets table privileges, so anon, authenticated and even
+-- service_role reach the data only through the functions in later migrations. The privileges are
+-- revoked explicitly in case the project has default privileges for the API roles.
 
 create schema if not exists intake;
 revoke all on schema intake from public;
@@ -19,10 +20,14 @@ create table intake.policy (
   lookup_max_failures_per_reference integer not null default 5,
   lookup_max_failures_per_client integer not null default 5,
   lookup_failure_retention interval not null default interval '1 day',
-  -- Random per-database pepper for hashing client keys (IP addresses), so a stolen failures table
-  -- cannot be reversed by hashing all IPv4 addresses. Generated once, never leaves the database.
+  -- Random per-database pepper for hashing client keys (IP addresses) and resume codes, so a stolen
+  -- table cannot be reversed by hashing every IPv4 address or every code. Generated once, never
+  -- leaves the database.
   client_key_pepper bytea not null default decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex')
 );
+-- Who may see it: nobody but the functions (the pepper must never leave the database).
+alter table intake.policy enable row level security;
+revoke all on intake.policy from public, anon, authenticated, service_role;
 insert into intake.policy default values;
 
 -- Services and their application types (lifecycle actions).
@@ -30,6 +35,9 @@ create table intake.services (
   service text primary key,
   label text not null
 );
+-- Who may see it: nobody but the functions (lookup_status returns the labels it needs).
+alter table intake.services enable row level security;
+revoke all on intake.services from public, anon, authenticated, service_role;
 insert into intake.services (service, label) values
   ('certificate', '残疾人证'),
   ('assistive-devices', '辅助器具适配'),
@@ -41,6 +49,9 @@ create table intake.service_actions (
   label text not null,
   primary key (service, action)
 );
+-- Who may see it: nobody but the functions.
+alter table intake.service_actions enable row level security;
+revoke all on intake.service_actions from public, anon, authenticated, service_role;
 insert into intake.service_actions (service, action, label) values
   ('certificate', 'new', '新办'),
   ('certificate', 'renewal', '换领'),
@@ -52,32 +63,45 @@ insert into intake.service_actions (service, action, label) values
   ('transit-card', 'replacement', '挂失补办');
 -- assistive-devices has no actions: its drafts have action null.
 
--- The form steps (pages) each service may save, and which must be present before submitting.
-create table intake.service_steps (
+-- The form pages each service may save (the journeys' page ids, src/domain/applications; the
+-- 'action' page sets the draft's action instead), and which must be present before submitting. The
+-- application decides which optional pages apply to an action (e.g. the agent page only when
+-- someone applies for another person); SQL enforces only what every application of the service needs.
+create table intake.service_pages (
   service text not null references intake.services,
-  step text not null check (step ~ '^[a-z][a-z0-9_]{0,39}$'),
+  page text not null check (page ~ '^[a-z][a-z0-9_]{0,39}$'),
   required boolean not null,
-  primary key (service, step)
+  primary key (service, page)
 );
-insert into intake.service_steps (service, step, required) values
-  ('certificate', 'applicant', true),      -- the disabled person: name, ID number, addresses, phone
-  ('certificate', 'agent', false),         -- guardian / family member / officer applying for them
-  ('certificate', 'assessment', true),     -- category applied for, hospital, home visit wanted
-  ('certificate', 'documents', false),
-  ('certificate', 'declaration', true),    -- integrity pledge (诚信承诺)
-  ('assistive-devices', 'applicant', true),
+-- Who may see it: nobody but the functions.
+alter table intake.service_pages enable row level security;
+revoke all on intake.service_pages from public, anon, authenticated, service_role;
+insert into intake.service_pages (service, page, required) values
+  ('certificate', 'who', true),          -- for myself / for someone else
+  ('certificate', 'agent', false),       -- guardian / family member / officer applying for them
+  ('certificate', 'certificate', false), -- the current certificate (renewal, replacement, change, transfer)
+  ('certificate', 'applicant', true),    -- the disabled person: name, ID number, addresses, phone
+  ('certificate', 'category', false),    -- category applied for (new, change)
+  ('certificate', 'change', false),      -- what changed (change)
+  ('certificate', 'transfer', false),    -- where from / where to (transfer)
+  ('certificate', 'assessment', false),  -- hospital, home visit wanted
+  ('certificate', 'declaration', true),  -- integrity pledge (诚信承诺)
+  ('assistive-devices', 'who', true),
   ('assistive-devices', 'agent', false),
-  ('assistive-devices', 'certificate', false), -- certificate number, or a diagnosis for children 0–6
+  ('assistive-devices', 'certificate', true), -- certificate number, or that there is none (children 0–6)
+  ('assistive-devices', 'applicant', true),
+  ('assistive-devices', 'diagnosis', false),  -- children 0–6 without a certificate
   ('assistive-devices', 'device', true),
+  ('assistive-devices', 'previous', false),   -- devices received before
   ('assistive-devices', 'household', false),
+  ('assistive-devices', 'assessment', true),
   ('assistive-devices', 'delivery', true),
-  ('assistive-devices', 'documents', false),
   ('assistive-devices', 'declaration', true),
-  ('transit-card', 'applicant', true),
+  ('transit-card', 'certificate', true),      -- asked first: the card needs a certificate
+  ('transit-card', 'who', true),
   ('transit-card', 'agent', false),
-  ('transit-card', 'certificate', true),
+  ('transit-card', 'applicant', true),
   ('transit-card', 'pickup', true),
-  ('transit-card', 'documents', false),
   ('transit-card', 'declaration', true);
 
 -- Status codes per service, in order. rejected and withdrawn close an application from any open status.
@@ -89,6 +113,9 @@ create table intake.service_statuses (
   label text not null, -- plain words for the applicant (Simplified Chinese); the app may override by code
   primary key (service, status)
 );
+-- Who may see it: nobody but the functions (lookup_status returns the labels it needs).
+alter table intake.service_statuses enable row level security;
+revoke all on intake.service_statuses from public, anon, authenticated, service_role;
 insert into intake.service_statuses (service, status, sort_order, closes, label) values
   ('certificate', 'received', 1, false, '已受理：我们收到了您的申请'),
   ('certificate', 'assessment', 2, false, '残疾评定：请按通知到指定医院评定'),
@@ -112,8 +139,10 @@ select service, s.status, 100, true, s.label
 from intake.services,
   (values ('rejected', '未通过：请查看说明或联系残联'), ('withdrawn', '已撤回')) as s (status, label);
 
--- Drafts: answers saved step by step. The draft id is the capability that lets a person continue;
+-- Drafts: answers saved page by page. The draft id is the capability that lets a person continue;
 -- it is random (uuid v4) and never appears in URLs. Deleted when submitted or when expired.
+-- The action may stay null until the eligibility questions are answered (transit-card asks them
+-- first); assistive-devices has none.
 create table intake.drafts (
   id uuid primary key default gen_random_uuid(),
   service text not null references intake.services,
@@ -122,9 +151,15 @@ create table intake.drafts (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   expires_at timestamptz not null,
+  -- Save and return: at most one resume code per draft, kept only as a peppered hash
+  -- (see issue_resume_code); unique, so a code leads to one draft.
+  resume_code_hash bytea unique,
   foreign key (service, action) references intake.service_actions (service, action)
 );
 create index drafts_expires_at_idx on intake.drafts (expires_at);
+-- Who may see it: nobody but the functions. The answers are personal data (health, ID numbers).
+alter table intake.drafts enable row level security;
+revoke all on intake.drafts from public, anon, authenticated, service_role;
 
 -- Submitted applications. The applicant's ID number is kept once, in its own column (staff need it to
 -- process the case); the answers jsonb does not repeat it. The status-lookup fact (last 4 characters of
@@ -133,7 +168,11 @@ create table intake.applications (
   id uuid primary key default gen_random_uuid(),
   reference text not null unique check (reference ~ '^[2-9A-HJ-NP-Z]{8}$'),
   draft_id uuid not null unique,          -- idempotency: one application per draft, ever
-  client_token text not null check (client_token ~ '^[A-Za-z0-9_-]{16,128}$'),
+  -- A client token belongs to one application: submitting a draft keys on (draft id, token), the
+  -- one-shot submit on the token alone. request_hash tells a retry of the same one-shot request (the
+  -- same receipt) from a reused token (token_reused); it is null for applications from a draft.
+  client_token text not null unique check (client_token ~ '^[A-Za-z0-9_-]{16,128}$'),
+  request_hash bytea,
   service text not null references intake.services,
   action text,
   answers jsonb not null check (jsonb_typeof(answers) = 'object'),
@@ -148,6 +187,10 @@ create table intake.applications (
   foreign key (service, status) references intake.service_statuses (service, status)
 );
 create index applications_closed_at_idx on intake.applications (closed_at) where closed_at is not null;
+-- Who may see it: nobody but the functions. Applicants see their own status through lookup_status
+-- (reference + fact); status changes are recorded through record_status.
+alter table intake.applications enable row level security;
+revoke all on intake.applications from public, anon, authenticated, service_role;
 
 -- Status history shown to the applicant. Notes are plain words for the applicant, never personal data.
 create table intake.status_events (
@@ -160,9 +203,14 @@ create table intake.status_events (
   foreign key (service, status) references intake.service_statuses (service, status)
 );
 create index status_events_application_idx on intake.status_events (application_id, id);
+-- Who may see it: nobody but the functions (lookup_status returns the history with a correct fact).
+alter table intake.status_events enable row level security;
+revoke all on intake.status_events from public, anon, authenticated, service_role;
+revoke all on sequence intake.status_events_id_seq from public, anon, authenticated, service_role;
 
--- Failed status lookups, for throttling. reference is what was typed (normalised, may be unknown);
--- client_key_hash is a peppered hash of the client key the server passes (e.g. the IP address).
+-- Failed status lookups and resume attempts, for throttling. reference is what was typed
+-- (normalised, may be unknown; resume codes as 'resume:' || code); client_key_hash is a peppered
+-- hash of the client key the server passes (e.g. the IP address).
 create table intake.lookup_failures (
   id bigint generated always as identity primary key,
   reference text not null check (char_length(reference) <= 64),
@@ -171,19 +219,7 @@ create table intake.lookup_failures (
 );
 create index lookup_failures_reference_idx on intake.lookup_failures (reference, failed_at);
 create index lookup_failures_client_idx on intake.lookup_failures (client_key_hash, failed_at);
-
--- Row-level security on every table, with no policies: no row is visible to any role without
--- BYPASSRLS, even if a privilege is granted by mistake later.
-alter table intake.policy enable row level security;
-alter table intake.services enable row level security;
-alter table intake.service_actions enable row level security;
-alter table intake.service_steps enable row level security;
-alter table intake.service_statuses enable row level security;
-alter table intake.drafts enable row level security;
-alter table intake.applications enable row level security;
-alter table intake.status_events enable row level security;
+-- Who may see it: nobody but the functions.
 alter table intake.lookup_failures enable row level security;
-
--- Grants: none. Revoke explicitly in case the project has default privileges for the API roles.
-revoke all on all tables in schema intake from public, anon, authenticated, service_role;
-revoke all on all sequences in schema intake from public, anon, authenticated, service_role;
+revoke all on intake.lookup_failures from public, anon, authenticated, service_role;
+revoke all on sequence intake.lookup_failures_id_seq from public, anon, authenticated, service_role;

@@ -105,6 +105,27 @@ begin
 end;
 $$;
 
+-- After a unique violation while storing a new random code (a reference number or a resume code):
+-- true when it was the code's own constraint, so the caller tries another code; false for any
+-- other constraint, which the caller raises again. The 10th collision in a row raises
+-- reference_exhausted: with 40 random bits that means a broken generator, not bad luck.
+create function intake.code_collided(p_failed_constraint text, p_code_constraint text, p_attempts integer)
+returns boolean
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if p_failed_constraint is distinct from p_code_constraint then
+    return false;
+  end if;
+  if p_attempts >= 10 then
+    perform intake.fail('reference_exhausted');
+  end if;
+  return true;
+end;
+$$;
+
 -- A reference as typed by a person: uppercase, spaces and hyphens dropped, at most 64 characters kept.
 create function intake.normalise_reference(value text)
 returns text

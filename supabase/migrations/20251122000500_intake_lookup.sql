@@ -9,6 +9,47 @@
 -- raising would roll back the transaction and with it the failure record that throttling depends on.
 -- Only a missing client key (a server bug) raises P0001 invalid_client_key.
 
+------------------------------------------------------------------------------------------------
+-- Throttling, shared with resume_draft (not executable by any API role): a peppered hash of the
+-- client key (raises invalid_client_key when it is missing), and whether a typed key or the client
+-- has too many failures in the window. Failures of both functions are counted together per
+-- client, so an attacker does not get one budget for each.
+------------------------------------------------------------------------------------------------
+
+create function intake.client_key_hash(p_client_key text)
+returns bytea
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if p_client_key is null or char_length(p_client_key) not between 1 and 512 then
+    perform intake.fail('invalid_client_key');
+  end if;
+  return sha256((select client_key_pepper from intake.policy) || convert_to(p_client_key, 'UTF8'));
+end;
+$$;
+
+create function intake.is_throttled(p_reference text, p_client_hash bytea)
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select (select count(*) from intake.lookup_failures, intake.policy p
+          where reference = p_reference and failed_at > now() - p.lookup_window)
+           >= (select lookup_max_failures_per_reference from intake.policy)
+      or (select count(*) from intake.lookup_failures, intake.policy p
+          where client_key_hash = p_client_hash and failed_at > now() - p.lookup_window)
+           >= (select lookup_max_failures_per_client from intake.policy);
+$$;
+
+revoke all on all functions in schema intake from public, anon, authenticated, service_role;
+
+------------------------------------------------------------------------------------------------
+-- The API: executable by service_role only.
+------------------------------------------------------------------------------------------------
+
 create function public.lookup_status(p_reference text, p_fact text, p_client_key text)
 returns jsonb
 language plpgsql
@@ -16,24 +57,13 @@ security definer
 set search_path = ''
 as $$
 declare
-  p intake.policy;
+  client_hash bytea := intake.client_key_hash(p_client_key);
   ref text := intake.normalise_reference(p_reference);
   fact text := intake.normalise_id(coalesce(p_fact, ''));
-  client_hash bytea;
   a intake.applications;
   matched boolean;
 begin
-  if p_client_key is null or char_length(p_client_key) not between 1 and 512 then
-    perform intake.fail('invalid_client_key');
-  end if;
-  select * into p from intake.policy;
-  client_hash := sha256(p.client_key_pepper || convert_to(p_client_key, 'UTF8'));
-
-  if (select count(*) from intake.lookup_failures
-      where reference = ref and failed_at > now() - p.lookup_window) >= p.lookup_max_failures_per_reference
-     or (select count(*) from intake.lookup_failures
-      where client_key_hash = client_hash and failed_at > now() - p.lookup_window) >= p.lookup_max_failures_per_client
-  then
+  if intake.is_throttled(ref, client_hash) then
     return jsonb_build_object('ok', false, 'error', 'lookup_throttled');
   end if;
 
@@ -68,6 +98,5 @@ begin
       where e.application_id = a.id));
 end;
 $$;
-
 revoke all on function public.lookup_status(text, text, text) from public, anon, authenticated;
 grant execute on function public.lookup_status(text, text, text) to service_role;

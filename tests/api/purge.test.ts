@@ -3,9 +3,9 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openLocalDatabase } from '../../src/data/local-supabase/database.ts';
-import { createStandinServer } from '../../src/data/local-supabase/http-server.ts';
-import { LOCAL_SERVICE_KEY } from '../../src/data/local-supabase/keys.ts';
+import { openLocalDatabase } from '../../dev/local-supabase/database.ts';
+import { createStandinServer } from '../../dev/local-supabase/http-server.ts';
+import { LOCAL_SERVICE_KEY } from '../../dev/local-supabase/keys.ts';
 import { createDraft, purgeExpired } from '../../src/data/applications.ts';
 import purge, { config, runPurge } from '../../functions/purge-expired.mts';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
-import { startLocalSupabase } from '../../src/data/local-supabase/start.ts';
+import { startLocalSupabase } from '../../dev/local-supabase/start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

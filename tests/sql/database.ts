@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { openLocalDatabase } from '../../src/data/local-supabase/database.ts';
-import { callRpc, type PostgrestErrorBody } from '../../src/data/local-supabase/rpc.ts';
+import { openLocalDatabase } from '../../dev/local-supabase/database.ts';
+import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
 
 export type Role = 'anon' | 'authenticated' | 'service_role';
 
-/** A fresh in-memory database with the platform bootstrap and all migrations applied. */
-export async function freshDatabase(): Promise<PGlite> {
+/**
+ * A fresh in-memory database with the platform bootstrap and all migrations applied: those of
+ * supabase/migrations, or of another folder (the folded-schema test passes the frozen v0.1.0 copy).
+ */
+export async function freshDatabase(migrationsDir?: string): Promise<PGlite> {
   const tarball = await readFile(inject('pgliteInitdbTarball'));
-  return openLocalDatabase({ loadDataDir: new Blob([tarball]) });
+  return openLocalDatabase({ loadDataDir: new Blob([tarball]), ...(migrationsDir ? { migrationsDir } : {}) });
 }
 
 /** Run `fn` in a transaction as an API role with JWT claims, as PostgREST would; always rolled back. */

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
 import { APPLICANT_ID, CERTIFICATE } from './fixtures.ts';
+import { JOURNEYS } from '../../src/domain/applications/steps.ts';
 
 let db: PGlite;
 beforeAll(async () => {
@@ -15,12 +16,12 @@ interface DraftJson {
   action: string | null;
   answers: Record<string, Record<string, unknown>>;
   expires_at: string;
-  missing_steps: string[];
+  missing_pages: string[];
 }
 const call = <T = DraftJson>(fn: string, args: Record<string, unknown>) => rpc<T>(db, 'service_role', fn, args);
 const newDraft = (service: string, action: string | null) => call('create_draft', { p_service: service, p_action: action });
-const save = (draftId: string, step: string, answers: unknown) =>
-  call('save_step', { p_draft_id: draftId, p_step: step, p_answers: answers });
+const save = (draftId: string, page: string, answers: unknown) =>
+  call('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers });
 
 describe('create_draft', () => {
   it('creates drafts for each service and action, expiring in 30 days', async () => {
@@ -54,22 +55,22 @@ describe('create_draft', () => {
   });
 });
 
-describe('save_step and get_draft', () => {
-  it('saves steps, replaces a step on a second save and lists what is still missing', async () => {
+describe('save_page and get_draft', () => {
+  it('saves pages, replaces a page on a second save and lists what is still missing', async () => {
     const { draft_id } = await newDraft('certificate', 'new');
     const first = await save(draft_id, 'applicant', { name: '测试', id_number: ' 110105 19491231 002x ' });
-    expect(first).toMatchObject({ step: 'applicant', missing_steps: ['declaration', 'who'] });
+    expect(first).toMatchObject({ page: 'applicant', missing_pages: ['declaration', 'who'] });
     expect(first).not.toHaveProperty('answers');
     await save(draft_id, 'assessment', { category: 4 });
     await save(draft_id, 'assessment', { category: 5, home_visit: true });
-    expect((await save(draft_id, 'who', { applying_for: 'self' })).missing_steps).toEqual(['declaration']);
+    expect((await save(draft_id, 'who', { applying_for: 'self' })).missing_pages).toEqual(['declaration']);
     const draft = await call('get_draft', { p_draft_id: draft_id });
     expect(draft.answers).toEqual({
       applicant: { name: '测试', id_number: APPLICANT_ID },
       assessment: { category: 5, home_visit: true },
       who: { applying_for: 'self' },
     });
-    expect(draft.missing_steps).toEqual(['declaration']);
+    expect(draft.missing_pages).toEqual(['declaration']);
   });
 
   it('normalises and checks ID and certificate numbers', async () => {
@@ -92,11 +93,11 @@ describe('save_step and get_draft', () => {
     expect(draft.answers['certificate']).toEqual({ certificate_number: CERTIFICATE });
   });
 
-  it('rejects steps the service does not have, and answers that are not a small object', async () => {
+  it('rejects pages the service does not have, and answers that are not a small object', async () => {
     const { draft_id } = await newDraft('assistive-devices', null);
-    expect(await errorCode(save(draft_id, 'pickup', {}))).toBe('invalid_step');
-    expect(await errorCode(save(draft_id, 'documents', {}))).toBe('invalid_step'); // a page no service has any more
-    expect(await errorCode(save(draft_id, 'Applicant', {}))).toBe('invalid_step');
+    expect(await errorCode(save(draft_id, 'pickup', {}))).toBe('invalid_page');
+    expect(await errorCode(save(draft_id, 'documents', {}))).toBe('invalid_page'); // a page no service has any more
+    expect(await errorCode(save(draft_id, 'Applicant', {}))).toBe('invalid_page');
     expect(await errorCode(save(draft_id, 'device', [1, 2]))).toBe('invalid_answers');
     expect(await errorCode(save(draft_id, 'device', 'wheelchair'))).toBe('invalid_answers');
     expect(await errorCode(save(draft_id, 'device', { notes: 'x'.repeat(9000) }))).toBe('invalid_answers');
@@ -121,29 +122,28 @@ describe('save_step and get_draft', () => {
   });
 });
 
-describe('form pages (intake.service_steps)', () => {
-  it('are the real pages of each service, required only where every application needs them', async () => {
-    const { rows } = await db.query<{ service: string; steps: string[]; required: string[] }>(
-      `select service, array_agg(step order by step) as steps,
-              coalesce(array_agg(step order by step) filter (where required), '{}') as required
-       from intake.service_steps group by service order by service`,
-    );
-    expect(rows).toEqual([
-      {
-        service: 'assistive-devices',
-        steps: ['agent', 'applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'diagnosis', 'household', 'previous', 'who'],
-        required: ['applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'who'],
-      },
-      {
-        service: 'certificate',
-        steps: ['agent', 'applicant', 'assessment', 'category', 'certificate', 'change', 'declaration', 'transfer', 'who'],
-        required: ['applicant', 'declaration', 'who'],
-      },
-      {
-        service: 'transit-card',
-        steps: ['agent', 'applicant', 'certificate', 'declaration', 'pickup', 'who'],
-        required: ['applicant', 'certificate', 'declaration', 'pickup', 'who'],
-      },
+describe('form pages (intake.service_pages)', () => {
+  const pagesIn = async (filter: string) =>
+    (
+      await db.query<{ service: string; pages: string[] }>(
+        `select service, array_agg(page order by page) as pages from intake.service_pages
+         where ${filter} group by service order by service`,
+      )
+    ).rows;
+
+  it('are the pages the journeys declare, for every service (the action page sets the draft action instead)', async () => {
+    const declared = Object.entries(JOURNEYS)
+      .map(([service, pages]) => ({ service, pages: pages.map((p) => p.id).filter((id) => id !== 'action').sort() }))
+      .sort((a, b) => (a.service < b.service ? -1 : 1));
+    expect(declared.length).toBe(3);
+    expect(await pagesIn('true')).toEqual(declared);
+  });
+
+  it('are required only where every application of the service needs them', async () => {
+    expect(await pagesIn('required')).toEqual([
+      { service: 'assistive-devices', pages: ['applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'who'] },
+      { service: 'certificate', pages: ['applicant', 'declaration', 'who'] },
+      { service: 'transit-card', pages: ['applicant', 'certificate', 'declaration', 'pickup', 'who'] },
     ]);
   });
 });
@@ -158,11 +158,11 @@ describe('set_draft_action', () => {
     const set = await setAction(draft_id, 'replacement');
     expect(set).toMatchObject({ draft_id, service: 'transit-card', action: 'replacement' });
     expect(set).not.toHaveProperty('answers');
-    expect(set.missing_steps).toEqual(['applicant', 'declaration', 'pickup', 'who']);
+    expect(set.missing_pages).toEqual(['applicant', 'declaration', 'pickup', 'who']);
     expect((Date.parse(set.expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
     expect(await setAction(draft_id, 'new')).toMatchObject({ action: 'new' });
     expect(await setAction(draft_id, null)).toMatchObject({ action: null });
-    // Answers are untouched: which pages still apply is the application's decision (remove_steps).
+    // Answers are untouched: which pages still apply is the application's decision (remove_pages).
     expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({ certificate: { certificate_number: CERTIFICATE } });
   });
 
@@ -185,8 +185,8 @@ describe('set_draft_action', () => {
   });
 });
 
-describe('remove_steps', () => {
-  const remove = (draftId: string, steps: unknown) => call('remove_steps', { p_draft_id: draftId, p_steps: steps });
+describe('remove_pages', () => {
+  const remove = (draftId: string, pages: unknown) => call('remove_pages', { p_draft_id: draftId, p_pages: pages });
 
   it('removes pages that no longer apply, returns the draft without answers and extends it', async () => {
     const { draft_id } = await newDraft('certificate', 'new');
@@ -197,7 +197,7 @@ describe('remove_steps', () => {
     await db.query(`update intake.drafts set expires_at = now() + interval '1 day' where id = $1`, [draft_id]);
     // 'transfer' is a page of the service that was never answered: removing it is not an error.
     const removed = await remove(draft_id, ['agent', 'transfer']);
-    expect(removed).toMatchObject({ draft_id, missing_steps: ['declaration'] });
+    expect(removed).toMatchObject({ draft_id, missing_pages: ['declaration'] });
     expect(removed).not.toHaveProperty('answers');
     expect((Date.parse(removed.expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
     expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({
@@ -205,15 +205,15 @@ describe('remove_steps', () => {
       applicant: { name: '测试', id_number: APPLICANT_ID },
     });
     // A required page can be removed too; it is then missing again.
-    expect((await remove(draft_id, ['who'])).missing_steps).toEqual(['declaration', 'who']);
-    expect((await remove(draft_id, [])).missing_steps).toEqual(['declaration', 'who']);
+    expect((await remove(draft_id, ['who'])).missing_pages).toEqual(['declaration', 'who']);
+    expect((await remove(draft_id, [])).missing_pages).toEqual(['declaration', 'who']);
   });
 
   it('rejects names that are not pages of the service, changing nothing', async () => {
     const { draft_id } = await newDraft('transit-card', 'new');
     await save(draft_id, 'agent', { name: '代办人' });
-    for (const steps of [['agent', 'documents'], ['device'], ['Agent'], [null], null]) {
-      expect(await errorCode(remove(draft_id, steps)), JSON.stringify(steps)).toBe('invalid_step');
+    for (const pages of [['agent', 'documents'], ['device'], ['Agent'], [null], null]) {
+      expect(await errorCode(remove(draft_id, pages)), JSON.stringify(pages)).toBe('invalid_page');
     }
     expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({ agent: { name: '代办人' } });
     expect(await errorCode(remove('not-a-uuid', ['agent']))).toBe('draft_not_found');

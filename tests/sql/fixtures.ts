@@ -16,11 +16,11 @@ export function token(n = 0): string {
   return `test-token-${String(n).padStart(8, '0')}`;
 }
 
-/** A certificate draft with every required step answered. */
+/** A certificate draft with every required page answered. */
 export async function completeCertificateDraft(db: PGlite, id = APPLICANT_ID): Promise<string> {
   const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'certificate', p_action: 'new' });
-  const save = (step: string, answers: object) =>
-    rpc(db, 'service_role', 'save_step', { p_draft_id: draft.draft_id, p_step: step, p_answers: answers });
+  const save = (page: string, answers: object) =>
+    rpc(db, 'service_role', 'save_page', { p_draft_id: draft.draft_id, p_page: page, p_answers: answers });
   await save('who', { applying_for: 'self' });
   await save('applicant', { name: '测试申请人', id_number: id, phone: '13800000000' });
   await save('assessment', { category: 4, hospital: 'county-hospital', home_visit: false });

@@ -84,8 +84,8 @@ describe('functions', () => {
     );
     expect(rows.map((r) => r.name).sort()).toEqual(
       [
-        'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_step', 'submit_application',
-        'set_draft_action', 'remove_steps', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts',
+        'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_page', 'submit_application',
+        'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts',
       ].sort(),
     );
     for (const row of rows) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
@@ -115,7 +115,7 @@ describe('functions', () => {
     // Named one by one, so a function that went missing from the list above is noticed here too.
     for (const call of [
       `select public.set_draft_action('x', 'new')`,
-      `select public.remove_steps('x', array['agent'])`,
+      `select public.remove_pages('x', array['agent'])`,
       `select public.issue_resume_code('x')`,
       `select public.resume_draft('ABCDEFGH', '002X', 'client')`,
       `select public.submit_complete_application('certificate', 'new', '{}'::jsonb, 'test-token-00000000')`,

@@ -23,10 +23,10 @@ const failures = async () =>
 /** A draft whose applicant page holds `id` (or, with `viaCertificate`, only a certificate number). */
 async function draftWithId(id: string, viaCertificate = false): Promise<string> {
   const { draft_id } = await call<{ draft_id: string }>('create_draft', { p_service: 'certificate', p_action: viaCertificate ? 'renewal' : 'new' });
-  await call('save_step', { p_draft_id: draft_id, p_step: 'who', p_answers: { applying_for: 'self' } });
-  await call('save_step', viaCertificate
-    ? { p_draft_id: draft_id, p_step: 'certificate', p_answers: { certificate_number: `${id}42` } }
-    : { p_draft_id: draft_id, p_step: 'applicant', p_answers: { name: '测试', id_number: id } });
+  await call('save_page', { p_draft_id: draft_id, p_page: 'who', p_answers: { applying_for: 'self' } });
+  await call('save_page', viaCertificate
+    ? { p_draft_id: draft_id, p_page: 'certificate', p_answers: { certificate_number: `${id}42` } }
+    : { p_draft_id: draft_id, p_page: 'applicant', p_answers: { name: '测试', id_number: id } });
   return draft_id;
 }
 
@@ -62,9 +62,9 @@ describe('issue_resume_code', () => {
   it('needs the ID number in the draft (the fact to check on return)', async () => {
     const { draft_id } = await call<{ draft_id: string }>('create_draft', { p_service: 'transit-card' });
     expect(await errorCode(issue(draft_id))).toBe('resume_fact_missing');
-    await call('save_step', { p_draft_id: draft_id, p_step: 'applicant', p_answers: { name: '测试' } });
+    await call('save_page', { p_draft_id: draft_id, p_page: 'applicant', p_answers: { name: '测试' } });
     expect(await errorCode(issue(draft_id))).toBe('resume_fact_missing');
-    await call('save_step', { p_draft_id: draft_id, p_step: 'certificate', p_answers: { certificate_number: CERTIFICATE } });
+    await call('save_page', { p_draft_id: draft_id, p_page: 'certificate', p_answers: { certificate_number: CERTIFICATE } });
     expect((await issue(draft_id)).resume_code).toMatch(CODE);
   });
 
@@ -213,7 +213,7 @@ describe('resume_draft', () => {
   it('stops working once the draft is submitted (the draft is gone)', async () => {
     const id = idNumber('1955-05-05', '055');
     const draftId = await draftWithId(id);
-    await call('save_step', { p_draft_id: draftId, p_step: 'declaration', p_answers: { agreed: true } });
+    await call('save_page', { p_draft_id: draftId, p_page: 'declaration', p_answers: { agreed: true } });
     const { resume_code: code } = await issue(draftId);
     await call('submit_application', { p_draft_id: draftId, p_client_token: 'resume-test-token-0001' });
     expect(await resume(code, id.slice(-4), 'client-a')).toEqual(FAILED);

@@ -10,16 +10,16 @@ import {
   lookupStatus,
   purgeExpired,
   recordStatus,
-  removeSteps,
+  removePages,
   resumeDraft,
-  saveStep,
+  savePage,
   setDraftAction,
   submitApplication,
   submitCompleteApplication,
 } from '../../src/data/applications.ts';
-import { makeLocalJwt } from '../../src/data/local-supabase/keys.ts';
-import { statusForSqlState } from '../../src/data/local-supabase/rpc.ts';
-import { startLocalSupabase, type LocalSupabase } from '../../src/data/local-supabase/start.ts';
+import { makeLocalJwt } from '../../dev/local-supabase/keys.ts';
+import { statusForSqlState } from '../../dev/local-supabase/rpc.ts';
+import { startLocalSupabase, type LocalSupabase } from '../../dev/local-supabase/start.ts';
 import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
 import { APPLICANT_ID, CERTIFICATE, token } from './fixtures.ts';
 
@@ -35,11 +35,11 @@ afterAll(() => local.stop());
 
 async function completeTransitDraft(): Promise<string> {
   const draft = await createDraft({ service: 'transit-card', action: 'new' }, server);
-  await saveStep(draft.draftId, 'who', { applying_for: 'self' }, server);
-  await saveStep(draft.draftId, 'applicant', { name: '测试申请人', id_number: APPLICANT_ID }, server);
-  await saveStep(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
-  await saveStep(draft.draftId, 'pickup', { point: 'county-office' }, server);
-  await saveStep(draft.draftId, 'declaration', { agreed: true }, server);
+  await savePage(draft.draftId, 'who', { applying_for: 'self' }, server);
+  await savePage(draft.draftId, 'applicant', { name: '测试申请人', id_number: APPLICANT_ID }, server);
+  await savePage(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
+  await savePage(draft.draftId, 'pickup', { point: 'county-office' }, server);
+  await savePage(draft.draftId, 'declaration', { agreed: true }, server);
   return draft.draftId;
 }
 
@@ -51,10 +51,10 @@ const post = (fn: string, body: unknown, key?: string) =>
   });
 
 describe('src/data through supabase-js and the local stand-in', () => {
-  it('runs a whole application: draft, steps, submit, lookup, status change, purge', async () => {
+  it('runs a whole application: draft, pages, submit, lookup, status change, purge', async () => {
     const draftId = await completeTransitDraft();
     const draft = await getDraft(draftId, server);
-    expect(draft).toMatchObject({ service: 'transit-card', action: 'new', missingSteps: [] });
+    expect(draft).toMatchObject({ service: 'transit-card', action: 'new', missingPages: [] });
     expect(draft.answers['certificate']).toEqual({ certificate_number: CERTIFICATE });
 
     const receipt = await submitApplication(draftId, token(1), server);
@@ -89,23 +89,23 @@ describe('src/data through supabase-js and the local stand-in', () => {
       code: 'incomplete_application',
       missing: ['applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'who', 'applicant.id_number'],
     });
-    await expect(saveStep(draft.draftId, 'device', 'wheelchair' as never, server)).rejects.toMatchObject({ code: 'invalid_answers' });
+    await expect(savePage(draft.draftId, 'device', 'wheelchair' as never, server)).rejects.toMatchObject({ code: 'invalid_answers' });
   });
 });
 
 describe('the journey functions through supabase-js', () => {
   it('starts without an action, sets it, removes a page that no longer applies, saves and resumes', async () => {
     const draft = await createDraft({ service: 'transit-card' }, server);
-    expect(draft).toMatchObject({ action: null, missingSteps: ['applicant', 'certificate', 'declaration', 'pickup', 'who'] });
-    await saveStep(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
+    expect(draft).toMatchObject({ action: null, missingPages: ['applicant', 'certificate', 'declaration', 'pickup', 'who'] });
+    await savePage(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
     await expect(issueResumeCode(draft.draftId, server)).resolves.toMatchObject({ resumeCode: expect.stringMatching(/^[2-9A-HJ-NP-Z]{8}$/) });
     await expect(setDraftAction(draft.draftId, 'renewal', server)).rejects.toMatchObject({ code: 'invalid_action' });
     expect(await setDraftAction(draft.draftId, 'replacement', server)).toMatchObject({ action: 'replacement', answers: {} });
-    await saveStep(draft.draftId, 'who', { applying_for: 'other' }, server);
-    await saveStep(draft.draftId, 'agent', { name: '代办人' }, server);
-    await saveStep(draft.draftId, 'who', { applying_for: 'self' }, server);
-    await removeSteps(draft.draftId, ['agent'], server);
-    await expect(removeSteps(draft.draftId, ['documents'], server)).rejects.toMatchObject({ code: 'invalid_step' });
+    await savePage(draft.draftId, 'who', { applying_for: 'other' }, server);
+    await savePage(draft.draftId, 'agent', { name: '代办人' }, server);
+    await savePage(draft.draftId, 'who', { applying_for: 'self' }, server);
+    await removePages(draft.draftId, ['agent'], server);
+    await expect(removePages(draft.draftId, ['documents'], server)).rejects.toMatchObject({ code: 'invalid_page' });
     expect(Object.keys((await getDraft(draft.draftId, server)).answers).sort()).toEqual(['certificate', 'who']);
 
     const { resumeCode, expiresAt } = await issueResumeCode(draft.draftId, server);

@@ -41,7 +41,7 @@ function transitAnswers(id = APPLICANT_ID): Record<string, Record<string, unknow
 }
 
 describe('submit_complete_application', () => {
-  it('creates the application in one call, normalising numbers as save_step does, and leaves no draft', async () => {
+  it('creates the application in one call, normalising numbers as save_page does, and leaves no draft', async () => {
     const before = await counts();
     const answers = transitAnswers();
     answers['applicant']!['id_number'] = ' 110105 19491231 002x ';
@@ -170,7 +170,7 @@ describe('submit_complete_application', () => {
     });
   });
 
-  it('applies the same checks as save_step and leaves nothing behind on any failure', async () => {
+  it('applies the same checks as save_page and leaves nothing behind on any failure', async () => {
     const before = await counts();
     const failuresBefore = (await db.query<{ n: number }>(`select count(*)::int as n from intake.lookup_failures`)).rows[0]!.n;
     const big = 'x'.repeat(8000);
@@ -181,8 +181,8 @@ describe('submit_complete_application', () => {
       ['unknown_service', null, 'new', transitAnswers()],
       ['invalid_action', 'transit-card', 'renewal', transitAnswers()],
       ['invalid_action', 'assistive-devices', 'new', {}],
-      ['invalid_step', 'transit-card', 'new', { ...transitAnswers(), documents: {} }],
-      ['invalid_step', 'transit-card', 'new', { ...transitAnswers(), Applicant: {} }],
+      ['invalid_page', 'transit-card', 'new', { ...transitAnswers(), documents: {} }],
+      ['invalid_page', 'transit-card', 'new', { ...transitAnswers(), Applicant: {} }],
       ['invalid_answers', 'transit-card', 'new', null],
       ['invalid_answers', 'transit-card', 'new', [transitAnswers()]],
       ['invalid_answers', 'transit-card', 'new', 'everything'],

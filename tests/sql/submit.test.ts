@@ -81,8 +81,8 @@ describe('submit_application', () => {
       p_service: 'transit-card',
       p_action: 'replacement',
     });
-    await rpc(db, 'service_role', 'save_step', { p_draft_id: draft_id, p_step: 'applicant', p_answers: { name: '测试' } });
-    await rpc(db, 'service_role', 'save_step', { p_draft_id: draft_id, p_step: 'certificate', p_answers: {} });
+    await rpc(db, 'service_role', 'save_page', { p_draft_id: draft_id, p_page: 'applicant', p_answers: { name: '测试' } });
+    await rpc(db, 'service_role', 'save_page', { p_draft_id: draft_id, p_page: 'certificate', p_answers: {} });
     const error = (await submit(draft_id, token()).catch((e: unknown) => e)) as RpcError;
     expect(error.message).toBe('incomplete_application');
     expect(error.details?.split(',')).toEqual([
@@ -100,8 +100,8 @@ describe('submit_application', () => {
       p_service: 'transit-card',
       p_action: 'new',
     });
-    const save = (step: string, answers: object) =>
-      rpc(db, 'service_role', 'save_step', { p_draft_id: draft_id, p_step: step, p_answers: answers });
+    const save = (page: string, answers: object) =>
+      rpc(db, 'service_role', 'save_page', { p_draft_id: draft_id, p_page: page, p_answers: answers });
     await save('who', { applying_for: 'self' });
     await save('applicant', { id_number: other });
     await save('certificate', { certificate_number: CERTIFICATE });
@@ -116,8 +116,8 @@ describe('submit_application', () => {
 describe('submit_application on the journeys', () => {
   const create = (service: string, action: string | null) =>
     rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: service, p_action: action });
-  const saver = (draftId: string) => (step: string, answers: object) =>
-    rpc(db, 'service_role', 'save_step', { p_draft_id: draftId, p_step: step, p_answers: answers });
+  const saver = (draftId: string) => (page: string, answers: object) =>
+    rpc(db, 'service_role', 'save_page', { p_draft_id: draftId, p_page: page, p_answers: answers });
 
   it('names the action as missing while a service that has actions has none', async () => {
     const { draft_id } = await create('transit-card', null);
@@ -164,7 +164,7 @@ describe('submit_application on the journeys', () => {
   it('still needs an ID number from one of the two pages', async () => {
     const { draft_id } = await create('assistive-devices', null);
     const save = saver(draft_id);
-    for (const step of ['who', 'device', 'assessment', 'delivery', 'declaration']) await save(step, { answered: true });
+    for (const page of ['who', 'device', 'assessment', 'delivery', 'declaration']) await save(page, { answered: true });
     await save('certificate', { has_certificate: false }); // a child 0–6 without a certificate
     await save('applicant', { name: '测试' });
     const error = (await submit(draft_id, token(23)).catch((e: unknown) => e)) as RpcError;

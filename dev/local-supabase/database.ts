@@ -9,6 +9,11 @@ export interface LocalDatabaseOptions {
   loadDataDir?: Blob;
   /** Repository root holding supabase/; defaults to the current working directory. */
   rootDir?: string;
+  /**
+   * The migrations to apply; defaults to supabase/migrations under rootDir. The folded-schema test
+   * passes the frozen v0.1.0 copy to compare the two schemas.
+   */
+  migrationsDir?: string;
 }
 
 /** Run SQL as one transaction (PGlite's exec runs multi-statement text in one implicit transaction). */
@@ -24,7 +29,10 @@ async function execInTransaction(db: PGlite, sql: string): Promise<void> {
  * migrations in supabase/migrations that have not been applied yet, in file-name order. Applied
  * versions are recorded in supabase_migrations.schema_migrations, as the Supabase CLI does.
  */
-export async function migrate(db: PGlite, rootDir: string = process.cwd()): Promise<string[]> {
+export async function migrate(
+  db: PGlite,
+  { rootDir = process.cwd(), migrationsDir }: Pick<LocalDatabaseOptions, 'rootDir' | 'migrationsDir'> = {},
+): Promise<string[]> {
   const supabaseDir = path.join(rootDir, 'supabase');
   const hasPlatform = await db.query(`select 1 from pg_roles where rolname = 'service_role'`);
   if (hasPlatform.rows.length === 0) {
@@ -36,13 +44,13 @@ export async function migrate(db: PGlite, rootDir: string = process.cwd()): Prom
   const applied = new Set(
     (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version),
   );
-  const migrationsDir = path.join(supabaseDir, 'migrations');
-  const files = (await readdir(migrationsDir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+  const dir = migrationsDir ?? path.join(supabaseDir, 'migrations');
+  const files = (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
   const newlyApplied: string[] = [];
   for (const file of files) {
     const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
     if (!version || applied.has(version)) continue;
-    const sql = await readFile(path.join(migrationsDir, file), 'utf8');
+    const sql = await readFile(path.join(dir, file), 'utf8');
     const name = rest.join('_').replace(/'/g, "''");
     try {
       await execInTransaction(
@@ -64,7 +72,7 @@ export async function openLocalDatabase(options: LocalDatabaseOptions = {}): Pro
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   try {
-    await migrate(db, options.rootDir);
+    await migrate(db, options);
   } catch (error) {
     await db.close();
     throw error;
