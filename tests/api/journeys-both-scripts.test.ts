@@ -117,17 +117,24 @@ async function walk(robot: Robot, prefix: string, startLabel: string, scenario: 
   const receipt = await robot.get(path);
   expect(receipt.response.status).toBe(200);
   expect(new URL(path, baseUrl).pathname).toBe(`${prefix}/apply/receipt/`);
-  const reference = /class="reference"[^>]*>([^<]+)</.exec(receipt.html)?.[1]?.replace(/\s/g, '');
+  const reference = /class="reference"[^>]*>(.*?)<\/p>/.exec(receipt.html)?.[1]?.replace(/<[^>]*>|\s/g, '');
   expect(reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
-  return { visited, answers };
+  return { visited, answers, receipt: receipt.html };
 }
 
 describe('every journey, to the receipt, in both scripts', () => {
   for (const script of SCRIPTS) {
     for (const scenario of SCENARIOS) {
       it(`${script.name}: ${scenario.title}`, async () => {
-        const { visited } = await walk(new Robot(baseUrl), script.prefix, script.start, scenario);
+        const { visited, receipt } = await walk(new Robot(baseUrl), script.prefix, script.start, scenario);
         expect(visited.at(-1)).toBe('check');
+        // The receipt promises this action's process: only new and changed certificates are assessed.
+        if (scenario.service === 'certificate') {
+          const assessed = scenario.title.endsWith('new') || scenario.title.endsWith('change');
+          const timeline = /<ol class="timeline">([\s\S]*?)<\/ol>/.exec(receipt)?.[1] ?? '';
+          expect(/医院|醫院/.test(timeline), `${scenario.title}: an assessment at a hospital on the receipt`).toBe(assessed);
+          expect(/公示/.test(timeline.replace(/不公示|也不公示/g, '')), `${scenario.title}: a public notice on the receipt`).toBe(assessed);
+        }
         expect(visited).toEqual(expect.arrayContaining(scenario.through));
       });
     }

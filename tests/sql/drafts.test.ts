@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
 import { APPLICANT_ID, CERTIFICATE } from './fixtures.ts';
-import { JOURNEYS } from '../../src/domain/applications/steps.ts';
+import { JOURNEYS } from '../../src/domain/applications/registry.ts';
 
 let db: PGlite;
 beforeAll(async () => {

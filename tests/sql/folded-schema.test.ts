@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,14 @@ import { freshDatabase } from './database.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FROZEN = join(ROOT, 'tests/fixtures/migrations-v0.1.0');
 const MIGRATIONS = join(ROOT, 'supabase/migrations');
+/**
+ * The fold is the migrations up to this version; later migrations change the schema on purpose,
+ * as migrations do, and are not part of the comparison.
+ */
+const LAST_FOLDED = '20251122000700';
+const FOLDED_FILES = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql') && f.slice(0, 14) <= LAST_FOLDED).sort();
+const FOLD_DIR = mkdtempSync(join(tmpdir(), 'folded-migrations-'));
+for (const file of FOLDED_FILES) copyFileSync(join(MIGRATIONS, file), join(FOLD_DIR, file));
 
 /** The frozen files, so that nobody "fixes" the reference to match: it must stay what v0.1.0 was. */
 const FROZEN_SHA256: Record<string, string> = {
@@ -68,7 +77,7 @@ let frozenDb: PGlite;
 let foldedDb: PGlite;
 
 beforeAll(async () => {
-  [frozenDb, foldedDb] = await Promise.all([freshDatabase(FROZEN), freshDatabase()]);
+  [frozenDb, foldedDb] = await Promise.all([freshDatabase(FROZEN), freshDatabase(FOLD_DIR)]);
   const raw = await readCatalog(frozenDb, `select service, step, required from intake.service_steps`);
   reference = Object.fromEntries(Object.entries(raw).map(([name, rows]) => [name, rows.map(renameRow)]));
   reference['data_pages'] = raw['data_pages']!.map(({ service, step, required }) => ({ service, page: step, required }));
@@ -76,6 +85,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([frozenDb?.close(), foldedDb?.close()]);
+  rmSync(FOLD_DIR, { recursive: true, force: true });
 });
 
 describe('the frozen v0.1.0 migrations', () => {
@@ -120,7 +130,7 @@ describe('the folded schema equals v0.1.0 with "step" renamed to "page"', () => 
 });
 
 describe('the folded migrations', () => {
-  const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
+  const files = FOLDED_FILES;
   const sql = files.map((f) => ({ file: f, text: readFileSync(join(MIGRATIONS, f), 'utf8').replace(/--.*$/gm, '') }));
   const all = sql.map((s) => s.text).join('\n');
   const outside = all.replace(/\$\$[\s\S]*?\$\$/g, '$$$$');

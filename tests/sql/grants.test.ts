@@ -85,7 +85,7 @@ describe('functions', () => {
     expect(rows.map((r) => r.name).sort()).toEqual(
       [
         'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_page', 'submit_application',
-        'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts',
+        'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts', 'intake_policy',
       ].sort(),
     );
     for (const row of rows) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });

@@ -36,7 +36,7 @@ describe('lookup_status', () => {
       closed: false,
     });
     expect(result['history']).toEqual([
-      expect.objectContaining({ status: 'received', label: '已受理：我们收到了您的申请', note: null }),
+      expect.objectContaining({ status: 'received', label: '已提交：我们收到了您的申请，工作人员会尽快受理', note: null }),
       expect.objectContaining({ status: 'assessment', note: '请带身份证到县医院' }),
     ]);
     expect(JSON.stringify(result)).not.toContain(ID); // no personal data in the answer

@@ -59,3 +59,12 @@ describe('purge_expired', () => {
     expect(await purge()).toEqual({ drafts: 0, applications: 0, lookup_failures: 1 });
   });
 });
+
+describe('intake_policy', () => {
+  it('tells the figures of intake.policy, so what residents read follows the policy', async () => {
+    expect(await rpc(db, 'service_role', 'intake_policy', {})).toEqual({ draft_retention_days: 30, lookup_window_minutes: 15 });
+    await db.exec(`update intake.policy set draft_retention = interval '45 days', lookup_window = interval '20 minutes'`);
+    expect(await rpc(db, 'service_role', 'intake_policy', {})).toEqual({ draft_retention_days: 45, lookup_window_minutes: 20 });
+    await db.exec(`update intake.policy set draft_retention = interval '30 days', lookup_window = interval '15 minutes'`);
+  });
+});

@@ -37,11 +37,6 @@ for (const mode of MODES) {
       expect(pathOf(page)).toBe('/apply/assistive-devices/who/');
       await choose(page, '为他人申请');
       await next(page);
-      await fill(page, '您的姓名', '赵丽');
-      await choose(page, '监护人', '您和申请人是什么关系？');
-      await fill(page, '您的身份证号', newId('1990-10-10'));
-      await fill(page, '您的电话', '13812345678');
-      await next(page);
 
       expect(pathOf(page)).toBe('/apply/assistive-devices/certificate/');
       await choose(page, '没有', '申请人有残疾人证吗？');
@@ -50,6 +45,19 @@ for (const mode of MODES) {
       await fill(page, '姓名', '赵小宝');
       await fill(page, '身份证号', newId('2022-02-10'));
       await fill(page, '现居住地址', HOME);
+      await next(page);
+
+      // The agent page comes once the applicant is known: it says a guardian must apply, and
+      // refuses any other relationship right there.
+      expect(pathOf(page)).toBe('/apply/assistive-devices/agent/');
+      expect(await page.getByText('申请人未满 18 周岁，须由监护人代为申请').count()).toBe(1);
+      await fill(page, '您的姓名', '赵丽');
+      await choose(page, '其他家属（配偶、成年子女、兄弟姐妹等）', '您和申请人是什么关系？');
+      await fill(page, '您的身份证号', newId('1990-10-10'));
+      await fill(page, '您的电话', '13812345678');
+      expect((await next(page))?.status()).toBe(422);
+      expect(await page.getByRole('alert').getByRole('link').allTextContents()).toEqual([expect.stringContaining('请选择“监护人”')]);
+      await choose(page, '监护人', '您和申请人是什么关系？');
       await next(page);
 
       // No certificate: the hospital's diagnosis instead.
@@ -79,7 +87,7 @@ for (const mode of MODES) {
       await next(page);
 
       expect(pathOf(page)).toBe('/apply/assistive-devices/delivery/');
-      await choose(page, '送货上门', '器具怎样交给您？');
+      await choose(page, '送货上门', '器具怎样交给申请人？');
       expect(await page.getByLabel('送货地址').inputValue()).toBe(HOME);
       await next(page);
       await choose(page, '我是代办人，我承诺以上内容');
@@ -88,7 +96,7 @@ for (const mode of MODES) {
       expect(pathOf(page)).toBe('/apply/assistive-devices/check/');
       const rows = await checkRows(page);
       expect(rows).toMatchObject({
-        残疾人证: '没有（0 至 6 岁儿童，凭诊断申请）',
+        残疾人证: '没有',
         诊断医院: '示例市儿童医院',
         辅助器具: '助行器',
         交付方式: '送货上门',

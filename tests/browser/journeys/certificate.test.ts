@@ -200,7 +200,7 @@ for (const mode of MODES) {
       await next(page);
       expect(pathOf(page)).toBe('/apply/certificate/agent/?return=check');
       await fill(page, '您的姓名', '李大山');
-      await choose(page, '家属（配偶、子女、父母等）');
+      await choose(page, '其他家属（配偶、成年子女、兄弟姐妹等）');
       await fill(page, '您的身份证号', newId('1990-07-07'));
       await fill(page, '您的电话', '13700002222');
       await next(page);

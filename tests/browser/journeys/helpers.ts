@@ -105,6 +105,15 @@ export async function follow(page: Page, name: string | RegExp, exact = true): P
   return response;
 }
 
+/** Follow a change link of one section of the check page (rows of two sections may share a key). */
+export async function followInSection(page: Page, section: string, name: string | RegExp): Promise<Response | null> {
+  const scope = page.locator('.summary-section', { has: page.getByRole('heading', { name: section, exact: true }) });
+  const link = scope.getByRole('link', { name }).first();
+  const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+  await expectAccessible(page);
+  return response;
+}
+
 /** The check page's change link of a row ("更改" + the row's key, read as two words). */
 export const change = (key: string) => new RegExp(`^更改\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 

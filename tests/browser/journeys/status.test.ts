@@ -22,7 +22,7 @@ afterAll(async () => browser?.close());
 
 for (const mode of MODES) {
   describe(`status lookup with ${mode.name}`, () => {
-    it('the receipt’s reference and the right last 4 show 已受理; a wrong last 4 gets the generic message', async () => {
+    it('the receipt’s reference and the right last 4 show 已提交; a wrong last 4 gets the generic message', async () => {
       const context = await newJourneyContext(browser, mode.js);
       const page = await context.newPage();
       const id = newId('1957-07-17');
@@ -53,7 +53,7 @@ for (const mode of MODES) {
       expect(refused?.status()).toBe(422);
       expect(await page.title()).toMatch(/^错误：/);
       expect(await page.getByRole('alert').getByRole('link').allTextContents()).toEqual([NOT_FOUND]);
-      expect(await page.content()).not.toContain('已受理');
+      expect(await page.content()).not.toContain('已提交');
       expect(await page.getByLabel('申请编号').inputValue()).toBe(reference.toLowerCase());
 
       await fill(page, '申请编号', `${reference.slice(0, 4)} ${reference.slice(4)}`);
@@ -63,8 +63,8 @@ for (const mode of MODES) {
       expect(pathOf(page)).toBe('/status/');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('申请进度');
       expect(await page.locator('.lede').textContent()).toMatch(new RegExp(`^申请编号 ${reference}：免费乘车卡.*挂失补办`));
-      expect(await page.locator('main').getByText(/^现在：/).textContent()).toMatch(/^现在：已受理/);
-      expect(await page.locator('.timeline li').allTextContents()).toEqual([expect.stringContaining('已受理：我们收到了您的申请')]);
+      expect(await page.locator('main').getByText(/^现在：/).textContent()).toMatch(/^现在：已提交/);
+      expect(await page.locator('.timeline li').allTextContents()).toEqual([expect.stringContaining('已提交：我们收到了您的申请')]);
       // The answer is in the page, never in the address.
       expect(page.url()).not.toContain(reference);
       await context.close();

@@ -77,7 +77,7 @@ export const agentPage: PageDecl = {
     'apply.agent.intro',
   ],
   questions: [
-    { kind: 'text', name: 'name', label: 'apply.agent.name', field: { type: 'personName' }, width: 'medium', autocomplete: 'name' },
+    { kind: 'text', name: 'name', label: 'apply.agent.name', summary: 'apply.agent.name.summary', field: { type: 'personName' }, width: 'medium', autocomplete: 'name' },
     {
       kind: 'radios', name: 'relationship', label: 'apply.agent.relationship', summary: 'apply.agent.relationship.summary', required: 'apply.agent.relationship.required',
       options: RELATIONSHIPS.map((r) => ({
@@ -86,8 +86,8 @@ export const agentPage: PageDecl = {
         ...(r === 'guardian' ? { hint: 'apply.agent.relationship.guardian.hint' as ApplyKey } : {}),
       })),
     },
-    { kind: 'text', name: 'id_number', label: 'apply.agent.idNumber', hint: 'apply.agent.idNumber.hint', field: { type: 'idNumber' }, width: 'medium', inputmode: 'text', spellcheck: false, autocomplete: 'off' },
-    { kind: 'text', name: 'phone', label: 'apply.agent.phone', hint: 'apply.agent.phone.hint', field: { type: 'phone' }, width: 'medium', autocomplete: 'tel', inputmode: 'tel' },
+    { kind: 'text', name: 'id_number', label: 'apply.agent.idNumber', summary: 'apply.agent.idNumber.summary', hint: 'apply.agent.idNumber.hint', field: { type: 'idNumber' }, width: 'medium', inputmode: 'text', spellcheck: false, autocomplete: 'off' },
+    { kind: 'text', name: 'phone', label: 'apply.agent.phone', summary: 'apply.agent.phone.summary', hint: 'apply.agent.phone.hint', field: { type: 'phone' }, width: 'medium', autocomplete: 'tel', inputmode: 'tel' },
   ],
   check(_values, state, ctx): CheckProblem[] {
     const problem = guardianProblem(state, ctx.today);
@@ -106,7 +106,7 @@ export function applicantPage(options: {
     { kind: 'text', name: 'id_number', label: 'apply.applicant.idNumber', hint: 'apply.applicant.idNumber.hint', field: { type: 'idNumber' }, width: 'medium', spellcheck: false, autocomplete: 'off', when: (s) => options.askIdNumber(s) },
     // Someone applying for another person gives their own phone on the agent page.
     { kind: 'text', name: 'phone', label: 'apply.applicant.phone', hint: 'apply.applicant.phone.hint', field: { type: 'phone' }, width: 'medium', inputmode: 'tel', autocomplete: 'tel', when: (s) => !forOther(s) },
-    { kind: 'text', name: 'phone', label: 'apply.applicant.phoneOther', summary: 'apply.applicant.phone', hint: 'apply.applicant.phoneOther.hint', field: { type: 'phone' }, optional: true, width: 'medium', inputmode: 'tel', autocomplete: 'off', when: forOther },
+    { kind: 'text', name: 'phone', label: 'apply.applicant.phoneOther', summary: 'apply.applicant.phoneOther.summary', hint: 'apply.applicant.phoneOther.hint', field: { type: 'phone' }, optional: true, width: 'medium', inputmode: 'tel', autocomplete: 'off', when: forOther },
   ];
   if (options.addresses === 'hukou') {
     questions.push(

@@ -15,7 +15,7 @@ import { testContext } from '../../../support/journey.ts';
  */
 const ctx = testContext();
 const states = (service: JourneyState['service']): JourneyState[] => {
-  const certificate = service === 'assistive-devices'
+  const certificate: Record<string, string> = service === 'assistive-devices'
     ? { has_certificate: 'yes', certificate_number: makeCertificate(ADULT_ID, 4, 2) }
     : { certificate_number: makeCertificate(ADULT_ID, 4, 2), lower_limb: 'yes' };
   return ['self', 'other'].flatMap((who) => ['new', 'renewal', 'change', 'transfer', 'replacement'].map((action) => ({
