@@ -12,7 +12,8 @@ import { parseAnswers, type FormFields } from '../domain/benefits/parse-answers.
  * Nothing is stored: answers live in this component's state or in one POST body.
  */
 /** A benefit as the checker shows it: the rule and its display text, not its citations. */
-export interface CheckerBenefit extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'alwaysCheck' | 'conditions' | 'order' | 'scope'> {
+export interface CheckerBenefit
+  extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'alwaysCheck' | 'checks' | 'appliesTo' | 'conditions' | 'order' | 'scope'> {
   id: string;
   guideHref: string;
   online?: { href: string; label: string } | undefined;
@@ -232,9 +233,9 @@ function ResultList({ results, say, region, office }: { results: BenefitResult<C
   if (results.length === 0) return <p>{say('checker.none')}</p>;
   return (
     <ul class="result-list">
-      {results.map(({ benefit, verdict, reasons }) => {
-        const { met, unknown } = reasonsByStatus(reasons);
-        const toCheck = [...unknown.map((r) => describeCondition(r.condition, say, region)), ...(benefit.alwaysCheck ? [benefit.alwaysCheck] : [])];
+      {results.map(({ benefit, verdict, reasons, appliesTo, checks }) => {
+        const { met, unknown } = reasonsByStatus([...appliesTo, ...reasons]);
+        const toCheck = [...unknown.map((r) => describeCondition(r.condition, say, region)), ...checks];
         return (
           <li key={benefit.id} class="result">
             <h4>{benefit.title}{benefit.scope === 'local' && <span class="hint">（{say('checker.localPolicy')}）</span>}</h4>

@@ -24,6 +24,9 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
       amount: data.amount,
       documents: data.documents,
       alwaysCheck: data.alwaysCheck,
+      checks: data.checks,
+      appliesTo: data.appliesTo,
+      // Keep `conditions` just before `order`: the budget test finds the rules in the props by that.
       conditions: data.conditions,
       order: data.order,
       scope: data.scope,

@@ -125,7 +125,7 @@ describe('content/benefits', () => {
   });
 
   it('every benefit has at least one condition, so nothing is "likely" when nothing is known', () => {
-    for (const { id, benefit } of parsed()) expect(benefit.conditions.length, id).toBeGreaterThan(0);
+    for (const { id, benefit } of parsed()) expect(benefit.conditions.length + (benefit.appliesTo?.length ?? 0), id).toBeGreaterThan(0);
   });
 
   it('the big national subsidies come first in the results order', () => {
