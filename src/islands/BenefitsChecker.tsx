@@ -3,7 +3,9 @@ import type { ComponentChildren } from 'preact';
 import type { Benefit } from '../domain/benefits/rules-schema.ts';
 import type { QuestionId } from '../domain/benefits/answers.ts';
 import { evaluateAll, isRelevant, type BenefitResult } from '../domain/benefits/engine.ts';
-import { describeCondition, reasonsByStatus, type Say } from '../domain/benefits/describe.ts';
+import type { Say } from '../domain/benefits/describe.ts';
+import { toCheck, whyLikely, whyNot, type Explaining } from '../domain/benefits/explain.ts';
+import type { Answers } from '../domain/benefits/answers.ts';
 import { parseAnswers, type FormFields } from '../domain/benefits/parse-answers.ts';
 
 /**
@@ -50,7 +52,7 @@ export default function BenefitsChecker(props: CheckerProps) {
   const who = say(fields['forWhom'] === 'other' ? 'checker.who.other' : 'checker.who.self');
   const ask = (key: string) => say(key, { who, region });
 
-  const { answers, errors } = useMemo(() => parseAnswers(fields, today), [fields, today]);
+  const { answers, errors, fromCertificate } = useMemo(() => parseAnswers(fields, today), [fields, today]);
   const results = useMemo(() => evaluateAll(benefits, answers), [benefits, answers]);
   const answeredSomething = Object.keys(answers).some((k) => k !== 'forWhom');
   const groups = {
@@ -58,8 +60,8 @@ export default function BenefitsChecker(props: CheckerProps) {
     maybe: results.filter((r) => r.verdict === 'maybe'),
     no: results.filter((r) => r.verdict === 'no'),
   };
-  const fromCertificate = (fields['certificateNumber'] ?? '').trim() !== '' && !errors.some((e) => e.field === 'certificateNumber');
   const shownErrors = submitted ? errors : [];
+  const wording: Explaining = { say, region, forWhom: answers.forWhom, fromCertificate };
 
   useEffect(() => setReady(true), []);
 
@@ -202,23 +204,19 @@ export default function BenefitsChecker(props: CheckerProps) {
               </p>
             )}
             <h3>{say('checker.likelyHeading', { count: groups.likely.length })}</h3>
-            <ResultList results={groups.likely} say={say} region={region} office={office} />
+            <ResultList results={groups.likely} answers={answers} wording={wording} office={office} />
             <h3>{say('checker.maybeHeading', { count: groups.maybe.length })}</h3>
-            <ResultList results={groups.maybe} say={say} region={region} office={office} />
+            <ResultList results={groups.maybe} answers={answers} wording={wording} office={office} />
             <h3>{say('checker.noHeading', { count: groups.no.length })}</h3>
             <details>
               <summary>{say('checker.showReasons')}</summary>
               {groups.no.length === 0 ? <p>{say('checker.none')}</p> : (
                 <ul>
-                  {groups.no.map((r) => {
-                    const first = reasonsByStatus(r.reasons).unmet[0];
-                    return (
-                      <li key={r.benefit.id}>
-                        <a href={r.benefit.guideHref}>{r.benefit.title}</a>：{say('checker.whyNot')}
-                        {first ? `${describeCondition(first.condition, say, region)}。` : ''}
-                      </li>
-                    );
-                  })}
+                  {groups.no.map((r) => (
+                    <li key={r.benefit.id}>
+                      <a href={r.benefit.guideHref}>{r.benefit.title}</a>：{say('checker.whyNot')}{whyNot(r, answers, wording)}。
+                    </li>
+                  ))}
                 </ul>
               )}
             </details>
@@ -229,13 +227,22 @@ export default function BenefitsChecker(props: CheckerProps) {
   );
 }
 
-function ResultList({ results, say, region, office }: { results: BenefitResult<CheckerBenefit>[]; say: Say; region: string; office: CheckerProps['office'] }) {
+interface ResultListProps {
+  results: BenefitResult<CheckerBenefit>[];
+  answers: Answers;
+  wording: Explaining;
+  office: CheckerProps['office'];
+}
+
+function ResultList({ results, answers, wording, office }: ResultListProps) {
+  const { say } = wording;
   if (results.length === 0) return <p>{say('checker.none')}</p>;
   return (
     <ul class="result-list">
-      {results.map(({ benefit, verdict, reasons, appliesTo, checks }) => {
-        const { met, unknown } = reasonsByStatus([...appliesTo, ...reasons]);
-        const toCheck = [...unknown.map((r) => describeCondition(r.condition, say, region)), ...checks];
+      {results.map((result) => {
+        const { benefit, verdict } = result;
+        const why = verdict === 'likely' ? whyLikely(result, wording) : '';
+        const checks = verdict === 'maybe' ? toCheck(result, answers, wording) : [];
         return (
           <li key={benefit.id} class="result">
             <h4>{benefit.title}{benefit.scope === 'local' && <span class="hint">（{say('checker.localPolicy')}）</span>}</h4>
@@ -246,13 +253,11 @@ function ResultList({ results, say, region, office }: { results: BenefitResult<C
                 <span class="hint">（{benefit.amount.scope === 'local' ? `${say('checker.scopeLocal')}，` : ''}{benefit.amount.effectiveFrom}；{benefit.amount.source}）</span>
               </p>
             )}
-            {verdict === 'likely' && met.length > 0 && (
-              <p>{say('checker.whyLikely')}{met.map((r) => describeCondition(r.condition, say, region)).join('；')}。</p>
-            )}
-            {verdict === 'maybe' && toCheck.length > 0 && (
+            {why && <p>{say('checker.whyLikely')}{why}。</p>}
+            {checks.length > 0 && (
               <>
                 <p>{say('checker.toCheck')}</p>
-                <ul>{toCheck.map((text) => <li key={text}>{text}</li>)}</ul>
+                <ul>{checks.map((text) => <li key={text}>{text}</li>)}</ul>
               </>
             )}
             <p>

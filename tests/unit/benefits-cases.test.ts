@@ -430,11 +430,11 @@ const CASES: Case[] = [
     na: CHILD_NA,
   },
   {
-    name: 'child aged 7 without a certificate: rehabilitation aid no longer applies; no devices without a certificate',
+    name: 'child aged 7 without a certificate: rehabilitation and preschool aid no longer apply; no devices without a certificate',
     answers: { ...CHILD, age: 7 },
     likely: [],
     maybe: CERTIFICATE_TRIO,
-    na: [...CHILD_NA, 'child-rehabilitation'],
+    na: [...CHILD_NA, 'child-rehabilitation', 'education-aid-preschool'],
   },
   {
     name: 'baby aged 0 without a certificate: as at 6',
