@@ -2,11 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Benefit } from '../domain/benefits/rules-schema.ts';
 import type { QuestionId } from '../domain/benefits/answers.ts';
-import { evaluateAll, isRelevant, type BenefitResult } from '../domain/benefits/engine.ts';
+import { isRelevant } from '../domain/benefits/engine.ts';
 import type { Say } from '../domain/benefits/describe.ts';
-import { toCheck, whyLikely, whyNot, type Explaining } from '../domain/benefits/explain.ts';
-import type { Answers } from '../domain/benefits/answers.ts';
+import type { Explaining } from '../domain/benefits/explain.ts';
 import { parseAnswers, type FormFields } from '../domain/benefits/parse-answers.ts';
+import { resultsView } from '../domain/benefits/results.ts';
+import CheckerResults, { resultsSummary } from './CheckerResults.tsx';
 
 /**
  * The benefits checker. One component renders the same markup on the server (no-JS form
@@ -52,26 +53,21 @@ export default function BenefitsChecker(props: CheckerProps) {
   const who = say(fields['forWhom'] === 'other' ? 'checker.who.other' : 'checker.who.self');
   const ask = (key: string) => say(key, { who, region });
 
-  const { answers, errors, fromCertificate } = useMemo(() => parseAnswers(fields, today), [fields, today]);
-  const results = useMemo(() => evaluateAll(benefits, answers), [benefits, answers]);
-  const answeredSomething = Object.keys(answers).some((k) => k !== 'forWhom');
-  const groups = {
-    likely: results.filter((r) => r.verdict === 'likely'),
-    maybe: results.filter((r) => r.verdict === 'maybe'),
-    no: results.filter((r) => r.verdict === 'no'),
-  };
+  const parsed = useMemo(() => parseAnswers(fields, today), [fields, today]);
+  const { answers, errors, fromCertificate } = parsed;
+  const view = useMemo(() => resultsView(parsed, benefits), [parsed, benefits]);
   const shownErrors = submitted ? errors : [];
   const wording: Explaining = { say, region, forWhom: answers.forWhom, fromCertificate };
 
   useEffect(() => setReady(true), []);
 
-  // Announce the counts politely once the person pauses, not on every keystroke.
-  const summaryText = say('checker.summary', { likely: groups.likely.length, maybe: groups.maybe.length, no: groups.no.length });
+  // Announce the summary politely once the person pauses, not on every keystroke.
+  const summaryText = resultsSummary(view, wording);
   useEffect(() => {
-    if (!ready || !answeredSomething) return;
+    if (!ready || !summaryText) return;
     const timer = setTimeout(() => setAnnouncement(summaryText), 1000);
     return () => clearTimeout(timer);
-  }, [summaryText, ready, answeredSomething]);
+  }, [summaryText, ready]);
 
   const set = (name: string, value: string) => setFields((f) => ({ ...f, [name]: value }));
 
@@ -190,85 +186,7 @@ export default function BenefitsChecker(props: CheckerProps) {
       {/* For screen readers only: the same summary is visible above the results. */}
       <p role="status" class="visually-hidden">{announcement}</p>
 
-      <section aria-labelledby="results-heading" class="results">
-        <h2 id="results-heading" ref={resultsRef} tabindex={-1}>{say('checker.resultsHeading')}</h2>
-        {!answeredSomething ? (
-          <p>{say('checker.resultsEmpty')}</p>
-        ) : (
-          <>
-            <p>{summaryText} {say('checker.resultsNote')}</p>
-            {ready && (
-              <p class="no-print">
-                <button type="button" class="button button--secondary" onClick={() => window.print()}>{say('checker.print')}</button>
-                <span class="hint"> {say('checker.printHint')}</span>
-              </p>
-            )}
-            <h3>{say('checker.likelyHeading', { count: groups.likely.length })}</h3>
-            <ResultList results={groups.likely} answers={answers} wording={wording} office={office} />
-            <h3>{say('checker.maybeHeading', { count: groups.maybe.length })}</h3>
-            <ResultList results={groups.maybe} answers={answers} wording={wording} office={office} />
-            <h3>{say('checker.noHeading', { count: groups.no.length })}</h3>
-            <details>
-              <summary>{say('checker.showReasons')}</summary>
-              {groups.no.length === 0 ? <p>{say('checker.none')}</p> : (
-                <ul>
-                  {groups.no.map((r) => (
-                    <li key={r.benefit.id}>
-                      <a href={r.benefit.guideHref}>{r.benefit.title}</a>：{say('checker.whyNot')}{whyNot(r, answers, wording)}。
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </details>
-          </>
-        )}
-      </section>
+      <CheckerResults view={view} answers={answers} wording={wording} office={office} who={who} ready={ready} headingRef={resultsRef} />
     </div>
-  );
-}
-
-interface ResultListProps {
-  results: BenefitResult<CheckerBenefit>[];
-  answers: Answers;
-  wording: Explaining;
-  office: CheckerProps['office'];
-}
-
-function ResultList({ results, answers, wording, office }: ResultListProps) {
-  const { say } = wording;
-  if (results.length === 0) return <p>{say('checker.none')}</p>;
-  return (
-    <ul class="result-list">
-      {results.map((result) => {
-        const { benefit, verdict } = result;
-        const why = verdict === 'likely' ? whyLikely(result, wording) : '';
-        const checks = verdict === 'maybe' ? toCheck(result, answers, wording) : [];
-        return (
-          <li key={benefit.id} class="result">
-            <h4>{benefit.title}{benefit.scope === 'local' && <span class="hint">（{say('checker.localPolicy')}）</span>}</h4>
-            <p>{say('checker.gives')}{benefit.gives}</p>
-            {benefit.amount && (
-              <p>
-                <strong>{benefit.amount.text}</strong>
-                <span class="hint">（{benefit.amount.scope === 'local' ? `${say('checker.scopeLocal')}，` : ''}{benefit.amount.effectiveFrom}；{benefit.amount.source}）</span>
-              </p>
-            )}
-            {why && <p>{say('checker.whyLikely')}{why}。</p>}
-            {checks.length > 0 && (
-              <>
-                <p>{say('checker.toCheck')}</p>
-                <ul>{checks.map((text) => <li key={text}>{text}</li>)}</ul>
-              </>
-            )}
-            <p>
-              {say('checker.howToApply')}
-              {benefit.online ? <a href={benefit.online.href}>{benefit.online.label}</a> : say('checker.applyOffice', { office: office.name, phone: office.phone })}
-            </p>
-            <p>{say('checker.documents')}{benefit.documents.join('、')}</p>
-            <p><a href={benefit.guideHref}>{say('checker.guideLink', { title: benefit.title })}</a></p>
-          </li>
-        );
-      })}
-    </ul>
   );
 }
