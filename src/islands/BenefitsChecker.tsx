@@ -16,7 +16,7 @@ import CheckerResults, { resultsSummary } from './CheckerResults.tsx';
  */
 /** A benefit as the checker shows it: the rule and its display text, not its citations. */
 export interface CheckerBenefit
-  extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'alwaysCheck' | 'checks' | 'appliesTo' | 'conditions' | 'order' | 'scope'> {
+  extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'howToApply' | 'alwaysCheck' | 'checks' | 'appliesTo' | 'conditions' | 'order' | 'scope'> {
   id: string;
   guideHref: string;
   online?: { href: string; label: string } | undefined;

@@ -123,7 +123,9 @@ function ResultList({ results, answers, wording, office }: ResultListProps) {
             )}
             <p>
               {say('checker.howToApply')}
-              {benefit.online ? <a href={benefit.online.href}>{benefit.online.label}</a> : say('checker.applyOffice', { office: office.name, phone: office.phone })}
+              {benefit.howToApply ?? (benefit.online
+                ? <a href={benefit.online.href}>{benefit.online.label}</a>
+                : say('checker.applyOffice', { office: office.name, phone: office.phone }))}
             </p>
             <p>{say('checker.documents')}{benefit.documents.join('、')}</p>
             <p><a href={benefit.guideHref}>{say('checker.guideLink', { title: benefit.title })}</a></p>

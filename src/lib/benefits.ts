@@ -23,6 +23,7 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
       gives: data.gives,
       amount: data.amount,
       documents: data.documents,
+      howToApply: data.howToApply,
       alwaysCheck: data.alwaysCheck,
       checks: data.checks,
       appliesTo: data.appliesTo,

@@ -16,6 +16,7 @@ import { CONTENT_DIR } from '../content-files.ts';
  *
  * Benefits that can never be more than 'maybe' (they carry `alwaysCheck`): everything except
  * living-subsidy, nursing-subsidy, monthly-allowance, elderly-disabled-aid and transit-card-blind.
+ * (zhucanri-visit, the 助残日 solatium, is chosen each year, so it is 'maybe' for every local holder.)
  */
 type Id =
   | 'living-subsidy'
@@ -46,7 +47,8 @@ type Id =
   | 'self-employment-subsidy'
   | 'supported-employment'
   | 'parking-permit'
-  | 'legal-aid';
+  | 'legal-aid'
+  | 'zhucanri-visit';
 
 const ALL_IDS: Id[] = [
   'living-subsidy',
@@ -78,6 +80,7 @@ const ALL_IDS: Id[] = [
   'supported-employment',
   'parking-permit',
   'legal-aid',
+  'zhucanri-visit',
 ];
 
 interface LoadedBenefit extends Benefit {
@@ -176,9 +179,9 @@ const CHILD: Answers = {
   homeNeedsModification: 'no',
 };
 
-const BASE_MAYBE: Id[] = ['transit-card-lower-limb', 'assistive-devices', 'home-rehabilitation', 'parking-permit', 'legal-aid'];
+const BASE_MAYBE: Id[] = ['transit-card-lower-limb', 'assistive-devices', 'home-rehabilitation', 'parking-permit', 'legal-aid', 'zhucanri-visit'];
 /** A local holder of a category other than limb: the limb-only items drop out. */
-const NON_LIMB_MAYBE: Id[] = ['assistive-devices', 'home-rehabilitation', 'legal-aid'];
+const NON_LIMB_MAYBE: Id[] = ['assistive-devices', 'home-rehabilitation', 'legal-aid', 'zhucanri-visit'];
 /**
  * What does not apply to BASE at all (its `appliesTo` is ruled out): the first certificate and its
  * subsidies (he holds one), child rehabilitation (he is 40), and the services for a situation he said
@@ -455,6 +458,7 @@ const CASES: Case[] = [
       'housing-renovation',
       'education-aid-preschool',
       'legal-aid',
+      'zhucanri-visit',
     ],
     na: [...CHILD_NA, ...CERTIFICATE_TRIO],
   },
@@ -462,7 +466,7 @@ const CASES: Case[] = [
     name: 'the same child at 7, at primary school: rehabilitation aid and preschool aid no longer apply',
     answers: { ...CHILD, hasCertificate: 'yes', category: 5, grade: 2, needsLongTermCare: 'yes', age: 7, education: 'compulsory' },
     likely: ['living-subsidy', 'nursing-subsidy', 'monthly-allowance'],
-    maybe: ['assistive-devices', 'home-rehabilitation', 'care-services', 'housing-renovation', 'legal-aid'],
+    maybe: ['assistive-devices', 'home-rehabilitation', 'care-services', 'housing-renovation', 'legal-aid', 'zhucanri-visit'],
     na: BASE_NA,
   },
   {
@@ -654,6 +658,7 @@ const CASES: Case[] = [
       'housing-renovation',
       'parking-permit',
       'legal-aid',
+      'zhucanri-visit',
       ...CERTIFICATE_TRIO,
     ],
     na: NO_CERTIFICATE_NA,

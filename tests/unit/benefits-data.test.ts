@@ -23,8 +23,7 @@ function parsed(): { id: string; benefit: Benefit }[] {
   return raw.map(({ id, data }) => ({ id, benefit: v.parse(BenefitSchema, data) }));
 }
 
-/** Every service guide with a rule the checker can state. Employers' quota employment and the
- *  助残日 visits (not applied for; recipients chosen each year) have none. */
+/** Every service guide with a rule the checker can state. Employers' quota employment has none. */
 const SERVICE_GUIDES = [
   'assistive-devices',
   'care-services',
@@ -48,6 +47,7 @@ const SERVICE_GUIDES = [
   'transit-card',
   'vocational-training',
   'wheelchair-fuel-subsidy',
+  'zhucanri-visits',
 ];
 
 interface GuideAmount {
@@ -126,6 +126,14 @@ describe('content/benefits', () => {
 
   it('every benefit has at least one condition, so nothing is "likely" when nothing is known', () => {
     for (const { id, benefit } of parsed()) expect(benefit.conditions.length + (benefit.appliesTo?.length ?? 0), id).toBeGreaterThan(0);
+  });
+
+  it('every benefit has its own name: none is another with words added, so two results never look alike', () => {
+    const titles = parsed().map(({ benefit }) => benefit.title);
+    for (const a of titles) {
+      for (const b of titles) if (a !== b) expect(b.startsWith(a), `“${b}” starts with “${a}”`).toBe(false);
+    }
+    expect(new Set(titles).size).toBe(titles.length);
   });
 
   it('the big national subsidies come first in the results order', () => {
