@@ -3,6 +3,7 @@ import type { Answers } from '../domain/benefits/answers.ts';
 import type { BenefitResult } from '../domain/benefits/engine.ts';
 import { toCheck, whyLikely, whyNot, type Explaining } from '../domain/benefits/explain.ts';
 import type { ResultsView } from '../domain/benefits/results.ts';
+import { formatDate } from '../lib/format.ts';
 import type { CheckerBenefit, CheckerProps } from './BenefitsChecker.tsx';
 
 /**
@@ -111,7 +112,9 @@ function ResultList({ results, answers, wording, office }: ResultListProps) {
             {benefit.amount && (
               <p>
                 <strong>{benefit.amount.text}</strong>
-                <span class="hint">（{benefit.amount.scope === 'local' ? `${say('checker.scopeLocal')}，` : ''}{benefit.amount.effectiveFrom}；{benefit.amount.source}）</span>
+                <span class="hint">
+                  （{say(`scope.${benefit.amount.scope}`)}，{formatDate(benefit.amount.effectiveFrom)}{say('amount.effectiveFrom')}；{say('amount.source')}：{benefit.amount.source}）
+                </span>
               </p>
             )}
             {why && <p>{say('checker.whyLikely')}{why}。</p>}

@@ -41,7 +41,8 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
 export async function checkerProps(locale: Locale, fields: CheckerProps['initialFields'], submitted: boolean): Promise<CheckerProps> {
   const t = useTranslations(locale);
   const site = await getSite();
-  const keys = Object.keys(checkerText) as UiKey[];
+  // The checker's own text, and the amount notes it shares with the guides (AmountNote).
+  const keys = [...Object.keys(checkerText), 'scope.national', 'scope.provincial', 'scope.local', 'amount.effectiveFrom', 'amount.source'] as UiKey[];
   return {
     benefits: await getCheckerBenefits(),
     strings: Object.fromEntries(keys.map((k) => [k, t(k)])),

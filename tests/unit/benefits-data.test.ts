@@ -128,6 +128,23 @@ describe('content/benefits', () => {
     for (const { id, benefit } of parsed()) expect(benefit.conditions.length + (benefit.appliesTo?.length ?? 0), id).toBeGreaterThan(0);
   });
 
+  it('the two national subsidies: guide, easy-read and checker give the configured amount, not only "由本省规定"', () => {
+    const byId = new Map(parsed().map(({ id, benefit }) => [id, benefit]));
+    for (const slug of ['living-subsidy', 'nursing-subsidy']) {
+      const [amount, ...more] = guideAmounts(slug);
+      expect(more, slug).toEqual([]);
+      expect(amount, `${slug}: an amount in whatYouGet`).toMatchObject({ scope: 'provincial', text: expect.stringMatching(/\d+ 元/) });
+      expect(amount!.source, `${slug}: example data, said so`).toContain('示例数据');
+      expect(byId.get(slug)?.amount, `content/benefits/${slug}.yaml`).toEqual(amount);
+      expect(byId.get(slug)?.gives).not.toContain('由本省规定');
+      const { data } = readMarkdown(`${POLICIES_DIR}${slug}.md`);
+      const easyRead = (data as { easyRead: { heading: string; points: string[] }[] }).easyRead;
+      const howMuch = easyRead.find((s) => s.heading === '能领多少');
+      expect(howMuch?.points.join(''), `${slug}: easy-read 能领多少`).toContain(amount!.text.replace(/^每人/, ''));
+      expect(howMuch?.points.join(''), `${slug}: easy-read says it is an example`).toContain('示例');
+    }
+  });
+
   it('every benefit has its own name: none is another with words added, so two results never look alike', () => {
     const titles = parsed().map(({ benefit }) => benefit.title);
     for (const a of titles) {

@@ -93,7 +93,6 @@ export const checkerText = {
   'checker.guideLink': '看{title}的完整指南',
   'checker.print': '打印或保存结果',
   'checker.printHint': '可以用浏览器的“打印”保存为 PDF。',
-  'checker.scopeLocal': '本地标准',
   'checker.errorPrefix': '错误：',
   'checker.errorSummary': '有问题需要修改',
   'checker.error.age': '年龄请填 0 到 120 之间的整数，例如 45',
