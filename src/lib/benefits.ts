@@ -27,7 +27,7 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
       alwaysCheck: data.alwaysCheck,
       checks: data.checks,
       appliesTo: data.appliesTo,
-      // Keep `conditions` just before `order`: the budget test finds the rules in the props by that.
+      // Keep checks … conditions together, just before `order`: the budget test finds the rules in the props by that.
       conditions: data.conditions,
       order: data.order,
       scope: data.scope,

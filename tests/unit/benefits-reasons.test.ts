@@ -52,7 +52,7 @@ describe('why not: what the rule needs and what the answers say', () => {
 
   it('several unmet conditions make one sentence', () => {
     expect(reasonFor(check({ ...RESIDENT, household: 'none' }), 'elderly-disabled-aid')).toBe(
-      '需要年满 60 周岁，家庭经济情况是低保、低保边缘或特困；您填写的是 45 岁，一般家庭（不是低保、低保边缘或特困）',
+      '需要年满 60 周岁，并且家庭经济情况是低保、低保边缘或特困；您填写的是 45 岁、一般家庭（不是低保、低保边缘或特困）',
     );
   });
 
@@ -76,7 +76,10 @@ describe('why not: what the rule needs and what the answers say', () => {
 
   it('anyOf: the alternatives and every answer they read', () => {
     const c = check({ hasCertificate: 'yes', category: '4', grade: '3', localHukou: 'yes' });
-    expect(reasonFor(c, 'care-services')).toBe('需要残疾类别是智力或精神，或残疾等级是一级或二级；您填写的是肢体残疾，三级');
+    expect(reasonFor(c, 'care-services')).toBe('需要残疾类别是智力或精神，或残疾等级是一级或二级；您填写的是肢体残疾、三级');
+    expect(reasonFor(check({ hasCertificate: 'yes', category: '4', grade: '3', age: '30', work: 'none' }), 'supported-employment')).toBe(
+      '需要残疾类别是智力或精神，或残疾等级是一级或二级，并且正在找工作；您填写的是肢体残疾、三级、不工作也不找工作',
+    );
   });
 });
 
