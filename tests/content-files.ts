@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import * as v from 'valibot';
+import { BenefitSchema, type Benefit } from '../src/domain/benefits/rules-schema.ts';
 
 export const CONTENT_DIR = new URL('../content/', import.meta.url).pathname;
 
@@ -26,4 +28,13 @@ export function readCollection(folder: string): ContentFile[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((file) => ({ file: join(dir, file), slug: file.replace(/\.md$/, ''), ...readMarkdown(join(dir, file)) }));
+}
+
+/** The benefit rules (content/benefits/*.yaml), parsed by their schema, with their ids. */
+export function readBenefits(): (Benefit & { id: string })[] {
+  const dir = join(CONTENT_DIR, 'benefits');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => ({ ...v.parse(BenefitSchema, parseYaml(readFileSync(join(dir, file), 'utf8'))), id: file.replace(/\.yaml$/, '') }));
 }

@@ -2,9 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Benefit } from '../domain/benefits/rules-schema.ts';
 import type { QuestionId } from '../domain/benefits/answers.ts';
-import { evaluateAll, isRelevant, type BenefitResult } from '../domain/benefits/engine.ts';
-import { describeCondition, reasonsByStatus, type Say } from '../domain/benefits/describe.ts';
+import { isRelevant } from '../domain/benefits/engine.ts';
+import type { Say } from '../domain/benefits/describe.ts';
+import type { Explaining } from '../domain/benefits/explain.ts';
 import { parseAnswers, type FormFields } from '../domain/benefits/parse-answers.ts';
+import { resultsView } from '../domain/benefits/results.ts';
+import CheckerResults, { resultsSummary } from './CheckerResults.tsx';
 
 /**
  * The benefits checker. One component renders the same markup on the server (no-JS form
@@ -12,7 +15,8 @@ import { parseAnswers, type FormFields } from '../domain/benefits/parse-answers.
  * Nothing is stored: answers live in this component's state or in one POST body.
  */
 /** A benefit as the checker shows it: the rule and its display text, not its citations. */
-export interface CheckerBenefit extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'alwaysCheck' | 'conditions' | 'order' | 'scope'> {
+export interface CheckerBenefit
+  extends Pick<Benefit, 'title' | 'gives' | 'amount' | 'documents' | 'howToApply' | 'alwaysCheck' | 'checks' | 'appliesTo' | 'conditions' | 'order' | 'scope'> {
   id: string;
   guideHref: string;
   online?: { href: string; label: string } | undefined;
@@ -49,26 +53,21 @@ export default function BenefitsChecker(props: CheckerProps) {
   const who = say(fields['forWhom'] === 'other' ? 'checker.who.other' : 'checker.who.self');
   const ask = (key: string) => say(key, { who, region });
 
-  const { answers, errors } = useMemo(() => parseAnswers(fields, today), [fields, today]);
-  const results = useMemo(() => evaluateAll(benefits, answers), [benefits, answers]);
-  const answeredSomething = Object.keys(answers).some((k) => k !== 'forWhom');
-  const groups = {
-    likely: results.filter((r) => r.verdict === 'likely'),
-    maybe: results.filter((r) => r.verdict === 'maybe'),
-    no: results.filter((r) => r.verdict === 'no'),
-  };
-  const fromCertificate = (fields['certificateNumber'] ?? '').trim() !== '' && !errors.some((e) => e.field === 'certificateNumber');
+  const parsed = useMemo(() => parseAnswers(fields, today), [fields, today]);
+  const { answers, errors, fromCertificate } = parsed;
+  const view = useMemo(() => resultsView(parsed, benefits), [parsed, benefits]);
   const shownErrors = submitted ? errors : [];
+  const wording: Explaining = { say, region, forWhom: answers.forWhom, fromCertificate };
 
   useEffect(() => setReady(true), []);
 
-  // Announce the counts politely once the person pauses, not on every keystroke.
-  const summaryText = say('checker.summary', { likely: groups.likely.length, maybe: groups.maybe.length, no: groups.no.length });
+  // Announce the summary politely once the person pauses, not on every keystroke.
+  const summaryText = resultsSummary(view, wording);
   useEffect(() => {
-    if (!ready || !answeredSomething) return;
+    if (!ready || !summaryText) return;
     const timer = setTimeout(() => setAnnouncement(summaryText), 1000);
     return () => clearTimeout(timer);
-  }, [summaryText, ready, answeredSomething]);
+  }, [summaryText, ready]);
 
   const set = (name: string, value: string) => setFields((f) => ({ ...f, [name]: value }));
 
@@ -187,82 +186,7 @@ export default function BenefitsChecker(props: CheckerProps) {
       {/* For screen readers only: the same summary is visible above the results. */}
       <p role="status" class="visually-hidden">{announcement}</p>
 
-      <section aria-labelledby="results-heading" class="results">
-        <h2 id="results-heading" ref={resultsRef} tabindex={-1}>{say('checker.resultsHeading')}</h2>
-        {!answeredSomething ? (
-          <p>{say('checker.resultsEmpty')}</p>
-        ) : (
-          <>
-            <p>{summaryText} {say('checker.resultsNote')}</p>
-            {ready && (
-              <p class="no-print">
-                <button type="button" class="button button--secondary" onClick={() => window.print()}>{say('checker.print')}</button>
-                <span class="hint"> {say('checker.printHint')}</span>
-              </p>
-            )}
-            <h3>{say('checker.likelyHeading', { count: groups.likely.length })}</h3>
-            <ResultList results={groups.likely} say={say} region={region} office={office} />
-            <h3>{say('checker.maybeHeading', { count: groups.maybe.length })}</h3>
-            <ResultList results={groups.maybe} say={say} region={region} office={office} />
-            <h3>{say('checker.noHeading', { count: groups.no.length })}</h3>
-            <details>
-              <summary>{say('checker.showReasons')}</summary>
-              {groups.no.length === 0 ? <p>{say('checker.none')}</p> : (
-                <ul>
-                  {groups.no.map((r) => {
-                    const first = reasonsByStatus(r.reasons).unmet[0];
-                    return (
-                      <li key={r.benefit.id}>
-                        <a href={r.benefit.guideHref}>{r.benefit.title}</a>：{say('checker.whyNot')}
-                        {first ? `${describeCondition(first.condition, say, region)}。` : ''}
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </details>
-          </>
-        )}
-      </section>
+      <CheckerResults view={view} answers={answers} wording={wording} office={office} who={who} ready={ready} headingRef={resultsRef} />
     </div>
-  );
-}
-
-function ResultList({ results, say, region, office }: { results: BenefitResult<CheckerBenefit>[]; say: Say; region: string; office: CheckerProps['office'] }) {
-  if (results.length === 0) return <p>{say('checker.none')}</p>;
-  return (
-    <ul class="result-list">
-      {results.map(({ benefit, verdict, reasons }) => {
-        const { met, unknown } = reasonsByStatus(reasons);
-        const toCheck = [...unknown.map((r) => describeCondition(r.condition, say, region)), ...(benefit.alwaysCheck ? [benefit.alwaysCheck] : [])];
-        return (
-          <li key={benefit.id} class="result">
-            <h4>{benefit.title}{benefit.scope === 'local' && <span class="hint">（{say('checker.localPolicy')}）</span>}</h4>
-            <p>{say('checker.gives')}{benefit.gives}</p>
-            {benefit.amount && (
-              <p>
-                <strong>{benefit.amount.text}</strong>
-                <span class="hint">（{benefit.amount.scope === 'local' ? `${say('checker.scopeLocal')}，` : ''}{benefit.amount.effectiveFrom}；{benefit.amount.source}）</span>
-              </p>
-            )}
-            {verdict === 'likely' && met.length > 0 && (
-              <p>{say('checker.whyLikely')}{met.map((r) => describeCondition(r.condition, say, region)).join('；')}。</p>
-            )}
-            {verdict === 'maybe' && toCheck.length > 0 && (
-              <>
-                <p>{say('checker.toCheck')}</p>
-                <ul>{toCheck.map((text) => <li key={text}>{text}</li>)}</ul>
-              </>
-            )}
-            <p>
-              {say('checker.howToApply')}
-              {benefit.online ? <a href={benefit.online.href}>{benefit.online.label}</a> : say('checker.applyOffice', { office: office.name, phone: office.phone })}
-            </p>
-            <p>{say('checker.documents')}{benefit.documents.join('、')}</p>
-            <p><a href={benefit.guideHref}>{say('checker.guideLink', { title: benefit.title })}</a></p>
-          </li>
-        );
-      })}
-    </ul>
   );
 }

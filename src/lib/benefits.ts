@@ -23,7 +23,11 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
       gives: data.gives,
       amount: data.amount,
       documents: data.documents,
+      howToApply: data.howToApply,
       alwaysCheck: data.alwaysCheck,
+      checks: data.checks,
+      appliesTo: data.appliesTo,
+      // Keep checks … conditions together, just before `order`: the budget test finds the rules in the props by that.
       conditions: data.conditions,
       order: data.order,
       scope: data.scope,
@@ -37,7 +41,8 @@ export async function getCheckerBenefits(): Promise<CheckerBenefit[]> {
 export async function checkerProps(locale: Locale, fields: CheckerProps['initialFields'], submitted: boolean): Promise<CheckerProps> {
   const t = useTranslations(locale);
   const site = await getSite();
-  const keys = Object.keys(checkerText) as UiKey[];
+  // The checker's own text, and the amount notes it shares with the guides (AmountNote).
+  const keys = [...Object.keys(checkerText), 'scope.national', 'scope.provincial', 'scope.local', 'amount.effectiveFrom', 'amount.source'] as UiKey[];
   return {
     benefits: await getCheckerBenefits(),
     strings: Object.fromEntries(keys.map((k) => [k, t(k)])),

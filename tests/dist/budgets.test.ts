@@ -92,10 +92,11 @@ describe('budgets over dist/', () => {
     const island = /<astro-island\b[^>]*component-url="([^"]*)"[^>]*props="([^"]*)"/.exec(html);
     expect(island, 'the checker is an island').not.toBeNull();
     const js = scriptFiles(html).reduce((s, f) => s + fileGz(f), 0);
-    // The rules as they travel in the island's props: every benefit's conditions.
+    // The rules as they travel in the island's props: every benefit's checks, appliesTo and conditions
+    // (src/lib/benefits.ts keeps them together, just before "order").
     const benefitsData = readdirSync(join(DIST, '..', 'content', 'benefits')).length;
     const props = island![2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
-    const conditions = [...props.matchAll(/"conditions":(\[1,\[[\s\S]*?\]\]),"order"/g)].map((m) => m[1]);
+    const conditions = [...props.matchAll(/"checks":(\[[01][\s\S]*?"conditions":\[1,\[[\s\S]*?\]\]),"order"/g)].map((m) => m[1]);
     expect(conditions.length, 'every benefit carries its rule').toBe(benefitsData);
     const rules = gz(conditions.join(','));
     const page = gz(html) + stylesheets(html).reduce((s, f) => s + fileGz(f), 0) + js;

@@ -7,22 +7,35 @@ import { uiText as zhHans } from '../../src/i18n/text/index.ts';
 
 const TODAY = '2026-11-22';
 const say = (key: string, values?: Record<string, string | number>) =>
-  ((zhHans as Record<string, string>)[key] ?? `?${key}`).replace(/\{(\w+)\}/g, (_m, n: string) => String(values?.[n] ?? ''));
+  ((zhHans as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (_m, n: string) => String(values?.[n] ?? ''));
 
 describe('form fields → answers', () => {
   it('"不知道" and empty fields are unknown, not "no"', () => {
-    expect(parseAnswers({ household: 'unknown', localHukou: '', age: '' }, TODAY)).toEqual({ answers: {}, errors: [] });
+    expect(parseAnswers({ household: 'unknown', localHukou: '', age: '' }, TODAY)).toEqual({
+      answers: {},
+      errors: [],
+      fromCertificate: false,
+      unknown: ['household'],
+    });
+  });
+
+  it('"不知道" is remembered as an answer: the person was asked and does not know', () => {
+    expect(parseAnswers({ forWhom: 'other', hasCertificate: 'unknown', localHukou: 'unknown', work: 'none' }, TODAY).unknown).toEqual(['hasCertificate', 'localHukou']);
+    // A certificate number answers category and grade, whatever their radios say.
+    expect(parseAnswers({ certificateNumber: '11010519491231002X42', category: 'unknown' }, TODAY).unknown).toEqual([]);
   });
 
   it('a certificate number fills category, grade and age', () => {
-    const { answers, errors } = parseAnswers({ certificateNumber: '11010519491231002x42' }, TODAY);
+    const { answers, errors, fromCertificate } = parseAnswers({ certificateNumber: '11010519491231002x42' }, TODAY);
     expect(errors).toEqual([]);
     expect(answers).toEqual({ hasCertificate: 'yes', category: 4, grade: 2, age: 76 });
+    expect(fromCertificate).toBe(true);
   });
 
   it('a wrong certificate number is reported, never guessed at', () => {
-    const { answers, errors } = parseAnswers({ certificateNumber: '11010519491231002X49', category: '4' }, TODAY);
+    const { answers, errors, fromCertificate } = parseAnswers({ certificateNumber: '11010519491231002X49', category: '4' }, TODAY);
     expect(errors).toEqual([{ field: 'certificateNumber', messageKey: 'checker.error.certificateNumber.grade' }]);
+    expect(fromCertificate).toBe(false);
     expect(answers.grade).toBeUndefined();
     expect(answers.category).toBe(4);
   });
@@ -51,11 +64,12 @@ describe('plain-language conditions', () => {
     [{ category: [5, 6] }, '残疾类别是智力或精神'],
     [{ age: { max: 6 } }, '不超过 6 周岁'],
     [{ age: { min: 60 } }, '年满 60 周岁'],
-    [{ household: ['dibao', 'low-income'] }, '家庭情况：享受低保或低保边缘（低收入家庭）'],
+    [{ household: ['dibao', 'low-income'] }, '家庭经济情况是低保或低保边缘'],
     [{ localHukou: 'yes' }, '户口在示例县'],
-    [{ anyOf: [{ grade: [1, 2] }, { category: [5, 6] }] }, '以下任一项：残疾等级是一级或二级；残疾类别是智力或精神'],
+    [{ work: ['seeking'] }, '正在找工作'],
+    [{ anyOf: [{ grade: [1, 2] }, { category: [5, 6] }] }, '残疾等级是一级或二级，或残疾类别是智力或精神'],
   ] as const)('%j → %s', (condition, text) => {
-    expect(describeCondition(condition as never, say, '示例县')).toBe(text);
+    expect(describeCondition(condition as never, { say, region: '示例县' })).toBe(text);
   });
 });
 

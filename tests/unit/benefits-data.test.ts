@@ -23,8 +23,7 @@ function parsed(): { id: string; benefit: Benefit }[] {
   return raw.map(({ id, data }) => ({ id, benefit: v.parse(BenefitSchema, data) }));
 }
 
-/** Every service guide with a rule the checker can state. Employers' quota employment and the
- *  助残日 visits (not applied for; recipients chosen each year) have none. */
+/** Every service guide with a rule the checker can state. Employers' quota employment has none. */
 const SERVICE_GUIDES = [
   'assistive-devices',
   'care-services',
@@ -48,6 +47,7 @@ const SERVICE_GUIDES = [
   'transit-card',
   'vocational-training',
   'wheelchair-fuel-subsidy',
+  'zhucanri-visits',
 ];
 
 interface GuideAmount {
@@ -125,7 +125,32 @@ describe('content/benefits', () => {
   });
 
   it('every benefit has at least one condition, so nothing is "likely" when nothing is known', () => {
-    for (const { id, benefit } of parsed()) expect(benefit.conditions.length, id).toBeGreaterThan(0);
+    for (const { id, benefit } of parsed()) expect(benefit.conditions.length + (benefit.appliesTo?.length ?? 0), id).toBeGreaterThan(0);
+  });
+
+  it('the two national subsidies: guide, easy-read and checker give the configured amount, not only "由本省规定"', () => {
+    const byId = new Map(parsed().map(({ id, benefit }) => [id, benefit]));
+    for (const slug of ['living-subsidy', 'nursing-subsidy']) {
+      const [amount, ...more] = guideAmounts(slug);
+      expect(more, slug).toEqual([]);
+      expect(amount, `${slug}: an amount in whatYouGet`).toMatchObject({ scope: 'provincial', text: expect.stringMatching(/\d+ 元/) });
+      expect(amount!.source, `${slug}: example data, said so`).toContain('示例数据');
+      expect(byId.get(slug)?.amount, `content/benefits/${slug}.yaml`).toEqual(amount);
+      expect(byId.get(slug)?.gives).not.toContain('由本省规定');
+      const { data } = readMarkdown(`${POLICIES_DIR}${slug}.md`);
+      const easyRead = (data as { easyRead: { heading: string; points: string[] }[] }).easyRead;
+      const howMuch = easyRead.find((s) => s.heading === '能领多少');
+      expect(howMuch?.points.join(''), `${slug}: easy-read 能领多少`).toContain(amount!.text.replace(/^每人/, ''));
+      expect(howMuch?.points.join(''), `${slug}: easy-read says it is an example`).toContain('示例');
+    }
+  });
+
+  it('every benefit has its own name: none is another with words added, so two results never look alike', () => {
+    const titles = parsed().map(({ benefit }) => benefit.title);
+    for (const a of titles) {
+      for (const b of titles) if (a !== b) expect(b.startsWith(a), `“${b}” starts with “${a}”`).toBe(false);
+    }
+    expect(new Set(titles).size).toBe(titles.length);
   });
 
   it('the big national subsidies come first in the results order', () => {

@@ -1,4 +1,4 @@
-import type { Answers } from './answers.ts';
+import type { Answers, QuestionId } from './answers.ts';
 import { ageOn } from '../identity/id-number.ts';
 import { parseCertificateNumber, type CertificateProblem } from '../identity/certificate-number.ts';
 
@@ -18,8 +18,18 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
   allowed.includes(value as T) ? (value as T) : undefined;
 const YES_NO = ['yes', 'no'] as const;
 
-export function parseAnswers(fields: FormFields, today: string): { answers: Answers; errors: FieldError[] } {
+export interface ParsedAnswers {
+  answers: Answers;
+  errors: FieldError[];
+  /** Category, grade and age were read from a valid certificate number. */
+  fromCertificate: boolean;
+  /** Questions answered "不知道" (an answer too: the person was asked and does not know). */
+  unknown: QuestionId[];
+}
+
+export function parseAnswers(fields: FormFields, today: string): ParsedAnswers {
   const errors: FieldError[] = [];
+  let fromCertificate = false;
   const answers: Answers = {
     forWhom: pick(fields['forWhom'], ['self', 'other'] as const),
     hasCertificate: pick(fields['hasCertificate'], YES_NO),
@@ -51,12 +61,14 @@ export function parseAnswers(fields: FormFields, today: string): { answers: Answ
       answers.category = parsed.info.category;
       answers.grade = parsed.info.grade;
       answers.age = ageOn(parsed.info.birthDate, today);
+      fromCertificate = true;
     } else {
       errors.push({ field: 'certificateNumber', messageKey: certificateMessageKey(parsed.problem) });
     }
   }
+  const unknown = (Object.keys(answers) as QuestionId[]).filter((k) => fields[k] === 'unknown' && answers[k] === undefined);
   for (const key of Object.keys(answers) as (keyof Answers)[]) if (answers[key] === undefined) delete answers[key];
-  return { answers, errors };
+  return { answers, errors, fromCertificate, unknown };
 }
 
 function certificateMessageKey(problem: CertificateProblem): string {

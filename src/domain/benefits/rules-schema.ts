@@ -73,7 +73,19 @@ const Amount = fields({
   source: text('金额来源'),
 });
 
-export const BenefitSchema = fields({
+/** A check staff make only while the answers leave it open, e.g. a residence permit for someone not registered here. */
+const ConditionalCheck = fields({
+  /** The situation the check is about; when the answers rule it out, the check is not shown. */
+  when: ConditionSchema,
+  check: text('需要核实的事项'),
+});
+
+/** Conditions anywhere in a list, alternatives included. */
+function allConditions(list: readonly Condition[]): Condition[] {
+  return list.flatMap((c) => ('anyOf' in c ? [c, ...allConditions(c.anyOf)] : [c]));
+}
+
+const BenefitFields = fields({
   title: text('福利名称'),
   /** Slug of the policy guide; the checker links to it. */
   guide: v.pipe(text('对应政策指南'), v.regex(/^[a-z0-9-]+$/, '对应政策指南必须是指南文件名（小写字母、数字和短横线）')),
@@ -86,11 +98,37 @@ export const BenefitSchema = fields({
   scope: v.pipe(v.picklist(SCOPES, '规则范围必须是 national、provincial 或 local'), v.title('规则范围')),
   effectiveFrom: isoDate('规则生效日期'),
   documents: nonEmptyList(text('需要带的材料'), '需要带的材料'),
+  /** How to apply, when it is not the usual visit to the office (e.g. 助残日 visits are not applied for). */
+  howToApply: v.optional(text('怎样申请')),
   /** Sentence shown when something must be checked by staff whatever the answers, e.g. income. */
   alwaysCheck: v.optional(text('需要核实的事项')),
-  conditions: nonEmptyList(ConditionSchema, '条件'),
+  /** Checks shown only while the answers leave their situation open. */
+  checks: v.optional(nonEmptyList(ConditionalCheck, '按情况核实的事项')),
+  /**
+   * Who the service is for (a first certificate: people without one). When an answer rules
+   * this out the service does not apply, and it is not listed as "not eligible" at all.
+   */
+  appliesTo: v.optional(nonEmptyList(ConditionSchema, '适用对象')),
+  /** What a person the service is for must meet; may be empty when `appliesTo` says it all (a first certificate). */
+  conditions: v.optional(v.array(ConditionSchema, '条件必须是列表'), []),
   /** Order in results; lower first. */
   order: v.optional(v.pipe(v.number('排序必须是数字'), v.integer('排序必须是整数')), 100),
 });
+
+export const BenefitSchema = v.pipe(
+  BenefitFields,
+  // Something must be known before a service can be "likely": never a rule that holds for everyone.
+  v.check((b) => (b.appliesTo ?? []).length + b.conditions.length > 0, '至少要写一个条件（conditions 或 appliesTo）'),
+  // A category or grade is read from a certificate: a rule that asks for one must ask for the certificate,
+  // so that "not known whether they hold one" is said once, by that condition.
+  v.check(
+    (b) => {
+      const used = allConditions([...(b.appliesTo ?? []), ...b.conditions, ...(b.checks ?? []).map((c) => c.when)]);
+      const needsCertificate = used.some((c) => 'category' in c || 'grade' in c);
+      return !needsCertificate || b.conditions.some((c) => 'hasCertificate' in c && c.hasCertificate === 'yes');
+    },
+    '用到残疾类别或等级的规则，条件里必须有 hasCertificate: "yes"',
+  ),
+);
 
 export type Benefit = v.InferOutput<typeof BenefitSchema>;
