@@ -1,11 +1,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { postgresDatabase, type PostgresOptions } from './postgres.ts';
+import { pgliteDatabase, literal, type SqlDatabase } from './sql.ts';
 
 export interface LocalDatabaseOptions {
-  /** Directory to persist the database in; in memory when absent. */
+  /**
+   * A real PostgreSQL to use instead of PGlite (postgres://…, a superuser of a database of its
+   * own: the migrations run there). Without it the database is an embedded PGlite.
+   */
+  databaseUrl?: string;
+  /** Pool settings for databaseUrl. */
+  postgres?: Omit<PostgresOptions, 'url'>;
+  /** PGlite: directory to persist the database in; in memory when absent. */
   dataDir?: string;
-  /** A data directory tarball (PGlite dumpDataDir) to start from, e.g. a fresh initdb cached by tests. */
+  /** PGlite: a data directory tarball (dumpDataDir) to start from, e.g. a fresh initdb cached by tests. */
   loadDataDir?: Blob;
   /** Repository root holding supabase/; defaults to the current working directory. */
   rootDir?: string;
@@ -14,27 +23,31 @@ export interface LocalDatabaseOptions {
    * passes the frozen v0.1.0 copy to compare the two schemas.
    */
   migrationsDir?: string;
+  /**
+   * Load the seed files of supabase/config.toml ([db.seed] sql_paths) into a database that has just
+   * been created, as `supabase db reset` does: development data for `npm start`. Off by default
+   * (tests start empty).
+   */
+  seed?: boolean;
 }
 
-/** Run SQL as one transaction (PGlite's exec runs multi-statement text in one implicit transaction). */
-async function execInTransaction(db: PGlite, sql: string): Promise<void> {
-  await db.exec(`begin;\n${sql}\n;commit;`).catch(async (error: unknown) => {
-    await db.exec('rollback;').catch(() => undefined);
-    throw error;
-  });
+/** Run SQL as one transaction on one connection. */
+function execInTransaction(db: SqlDatabase, sql: string): Promise<void> {
+  return db.transaction((tx) => tx.exec(sql));
 }
 
 /**
- * Create what Supabase provides (roles, auth schema), once per data directory, then apply the
- * migrations in supabase/migrations that have not been applied yet, in file-name order. Applied
- * versions are recorded in supabase_migrations.schema_migrations, as the Supabase CLI does.
+ * Create what Supabase provides (roles, auth schema), once per database, then apply the migrations
+ * in supabase/migrations that have not been applied yet, in file-name order. Applied versions are
+ * recorded in supabase_migrations.schema_migrations, as the Supabase CLI does. Returns the files
+ * applied now.
  */
 export async function migrate(
-  db: PGlite,
+  db: SqlDatabase,
   { rootDir = process.cwd(), migrationsDir }: Pick<LocalDatabaseOptions, 'rootDir' | 'migrationsDir'> = {},
 ): Promise<string[]> {
   const supabaseDir = path.join(rootDir, 'supabase');
-  const hasPlatform = await db.query(`select 1 from pg_roles where rolname = 'service_role'`);
+  const hasPlatform = await db.query(`select 1 from pg_namespace where nspname = 'auth'`);
   if (hasPlatform.rows.length === 0) {
     await execInTransaction(db, await readFile(path.join(supabaseDir, 'local', 'supabase-platform.sql'), 'utf8'));
   }
@@ -51,11 +64,10 @@ export async function migrate(
     const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
     if (!version || applied.has(version)) continue;
     const sql = await readFile(path.join(dir, file), 'utf8');
-    const name = rest.join('_').replace(/'/g, "''");
     try {
       await execInTransaction(
         db,
-        `${sql}\n;insert into supabase_migrations.schema_migrations (version, name) values ('${version}', '${name}');`,
+        `${sql}\n;insert into supabase_migrations.schema_migrations (version, name) values (${literal(version)}, ${literal(rest.join('_'))});`,
       );
     } catch (error) {
       throw new Error(`Migration ${file} failed: ${(error as Error).message}`, { cause: error });
@@ -65,14 +77,33 @@ export async function migrate(
   return newlyApplied;
 }
 
-/** Open (or create) a PGlite database and bring it up to date with the migrations. */
-export async function openLocalDatabase(options: LocalDatabaseOptions = {}): Promise<PGlite> {
-  const db = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+/** The seed files named in supabase/config.toml ([db.seed] sql_paths, relative to supabase/). */
+export async function seedFiles(rootDir = process.cwd()): Promise<string[]> {
+  const { parse } = await import('smol-toml');
+  const config = parse(await readFile(path.join(rootDir, 'supabase', 'config.toml'), 'utf8')) as {
+    db?: { seed?: { enabled?: boolean; sql_paths?: string[] } };
+  };
+  const seed = config.db?.seed;
+  if (seed?.enabled === false) return [];
+  return (seed?.sql_paths ?? ['./seed.sql']).map((p) => path.join(rootDir, 'supabase', p));
+}
+
+/** Open (or create) the database and bring it up to date with the migrations. */
+export async function openLocalDatabase(options: LocalDatabaseOptions = {}): Promise<SqlDatabase> {
+  const db = options.databaseUrl
+    ? await postgresDatabase({ url: options.databaseUrl, ...options.postgres })
+    : pgliteDatabase(
+        await PGlite.create({
+          ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+          ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+        }),
+      );
   try {
+    const fresh = (await db.query(`select 1 from pg_namespace where nspname = 'supabase_migrations'`)).rows.length === 0;
     await migrate(db, options);
+    if (options.seed && fresh) {
+      for (const file of await seedFiles(options.rootDir)) await execInTransaction(db, await readFile(file, 'utf8'));
+    }
   } catch (error) {
     await db.close();
     throw error;

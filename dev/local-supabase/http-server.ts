@@ -1,19 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { PGlite } from '@electric-sql/pglite';
 import { identityFromHeaders } from './keys.ts';
 import { callRpc } from './rpc.ts';
 import { createSerialQueue } from './serial-queue.ts';
+import type { SqlDatabase } from './sql.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
 const RPC_PATH = /^\/rest\/v1\/rpc\/([^/?#]+)$/;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+export function send(res: ServerResponse, status: number, body: unknown): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+const postgrestError = (code: string, message: string) => ({ code, message, details: null, hint: null });
+
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -29,38 +31,67 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
+export function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
 /**
- * The part of Supabase's REST API this project uses: POST /rest/v1/rpc/<fn> with JSON arguments.
- * Everything else is 404. Requests are served one at a time (PGlite is single-connection). Nothing
- * from request or response bodies is ever logged: they hold personal data.
+ * One service of the stand-in, mounted under a path prefix as Supabase's gateway mounts them
+ * (/rest/v1/, and later /auth/v1/): it answers the request and resolves, or throws for a 500.
  */
-export function createStandinServer(db: PGlite): Server {
-  const enqueue = createSerialQueue();
-  return createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+export interface StandinService {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+}
+
+/**
+ * PostgREST's part this project uses: POST /rest/v1/rpc/<fn> with JSON arguments; every other
+ * /rest/v1/ path is 404. On PGlite (one connection) calls run one at a time; on PostgreSQL they run
+ * in parallel on the pool's connections, as PostgREST runs them.
+ */
+export function restService(db: SqlDatabase): StandinService {
+  const run = db.engine === 'pglite' ? createSerialQueue() : <T>(task: () => Promise<T>) => task();
+  return {
+    prefix: '/rest/v1/',
+    async handle(req, res, url) {
       const match = RPC_PATH.exec(url.pathname);
-      if (!match?.[1]) return send(res, 404, { code: 'PGRST000', message: 'Not supported by the local stand-in', details: null, hint: null });
-      if (req.method !== 'POST') return send(res, 405, { code: 'PGRST000', message: 'Only POST is supported', details: null, hint: null });
+      if (!match?.[1]) return send(res, 404, postgrestError('PGRST000', 'Not supported by the local stand-in'));
+      if (req.method !== 'POST') return send(res, 405, postgrestError('PGRST000', 'Only POST is supported'));
       const identity = identityFromHeaders(header(req, 'authorization'), header(req, 'apikey'));
-      if (!identity) return send(res, 401, { code: 'PGRST301', message: 'Missing or invalid API key', details: null, hint: null });
+      if (!identity) return send(res, 401, postgrestError('PGRST301', 'Missing or invalid API key'));
       let args: unknown;
       try {
         const text = await readBody(req);
         args = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
-        return send(res, 400, { code: 'PGRST102', message: 'Invalid JSON body', details: null, hint: null });
+        return send(res, 400, postgrestError('PGRST102', 'Invalid JSON body'));
       }
-      const fn = decodeURIComponent(match[1]);
-      const result = await enqueue(() => callRpc(db, identity, fn, args));
+      let fn: string;
+      try {
+        fn = decodeURIComponent(match[1]);
+      } catch {
+        return send(res, 404, postgrestError('PGRST202', 'Could not find the function'));
+      }
+      const result = await run(() => callRpc(db, identity, fn, args));
       send(res, result.status, result.body);
+    },
+  };
+}
+
+/**
+ * The stand-in's HTTP server: each request goes to the service whose prefix it starts with (404
+ * otherwise). Nothing from request or response bodies is ever logged: they hold personal data.
+ */
+export function createStandinServer(services: StandinService[]): Server {
+  return createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const service = services.find((s) => url.pathname.startsWith(s.prefix));
+      if (!service) return send(res, 404, postgrestError('PGRST000', 'Not supported by the local stand-in'));
+      await service.handle(req, res, url);
     })().catch(() => {
-      if (!res.headersSent) send(res, 500, { code: 'PGRST000', message: 'Local stand-in error', details: null, hint: null });
+      if (!res.headersSent) send(res, 500, postgrestError('PGRST000', 'Local stand-in error'));
       else res.destroy();
     });
   });

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { openLocalDatabase, type LocalDatabaseOptions } from './database.ts';
-import { createStandinServer } from './http-server.ts';
+import { createStandinServer, restService } from './http-server.ts';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_KEY } from './keys.ts';
+import type { Engine, SqlDatabase } from './sql.ts';
 
 export interface StartLocalSupabaseOptions extends LocalDatabaseOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. The Supabase CLI uses 54321. */
@@ -13,17 +14,20 @@ export interface LocalSupabase {
   url: string;
   serviceKey: string;
   anonKey: string;
+  engine: Engine;
+  /** The database behind it (tests count rows, tools reload the schema cache). */
+  db: SqlDatabase;
   stop(): Promise<void>;
 }
 
 /**
- * Start the local Supabase stand-in: PGlite with the project's migrations, behind a small HTTP
- * server implementing POST /rest/v1/rpc/<fn>. For development and tests only; production is a
- * real Supabase project.
+ * Start the local Supabase stand-in: the project's migrations on PGlite (default) or on the
+ * PostgreSQL named by databaseUrl, behind a small HTTP server implementing POST /rest/v1/rpc/<fn>.
+ * For development and tests only; production is a real Supabase project.
  */
 export async function startLocalSupabase(options: StartLocalSupabaseOptions = {}): Promise<LocalSupabase> {
   const db = await openLocalDatabase(options);
-  const server = createStandinServer(db);
+  const server = createStandinServer([restService(db)]);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -33,6 +37,8 @@ export async function startLocalSupabase(options: StartLocalSupabaseOptions = {}
     url: `http://127.0.0.1:${port}`,
     serviceKey: LOCAL_SERVICE_KEY,
     anonKey: LOCAL_ANON_KEY,
+    engine: db.engine,
+    db,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

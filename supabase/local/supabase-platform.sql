@@ -1,5 +1,5 @@
 -- What a Supabase project provides before any migration runs, recreated for the local stand-in
--- (PGlite). NOT a migration: a real Supabase project already has all of this.
+-- (PGlite or a local PostgreSQL). NOT a migration: a real Supabase project already has all of this.
 --  * API roles: anon (no key holder / publishable key), authenticated (signed-in user),
 --    service_role (secret key; bypasses row-level security);
 --  * schema auth with auth.uid(), auth.role(), auth.jwt() reading the request's JWT claims,
@@ -7,9 +7,21 @@
 -- Like a current Supabase project, nothing is granted on tables or functions by default, so a
 -- missing GRANT fails locally exactly as it would in production.
 
-create role anon nologin noinherit;
-create role authenticated nologin noinherit;
-create role service_role nologin noinherit bypassrls;
+-- Roles belong to the whole cluster, schemas to one database: on a PostgreSQL server that holds
+-- several databases (the tests make one per file) the roles exist already after the first.
+do $$
+begin
+  if not exists (select 1 from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
+    create role authenticated nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'service_role') then
+    create role service_role nologin noinherit bypassrls;
+  end if;
+end
+$$;
 
 grant usage on schema public to anon, authenticated, service_role;
 

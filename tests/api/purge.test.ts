@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openLocalDatabase } from '../../dev/local-supabase/database.ts';
-import { createStandinServer } from '../../dev/local-supabase/http-server.ts';
+import { createStandinServer, restService } from '../../dev/local-supabase/http-server.ts';
 import { LOCAL_SERVICE_KEY } from '../../dev/local-supabase/keys.ts';
 import { createDraft, purgeExpired } from '../../src/data/applications.ts';
 import purge, { config, runPurge } from '../../functions/purge-expired.mts';
@@ -13,13 +13,13 @@ import purge, { config, runPurge } from '../../functions/purge-expired.mts';
  * The scheduled retention job against a stand-in of its own (so rows can be aged with SQL):
  * it deletes what is past retention and logs only the numbers.
  */
-let db: PGlite;
+let db: SqlDatabase;
 let server: Server;
 let client: SupabaseClient;
 
 beforeAll(async () => {
   db = await openLocalDatabase();
-  server = createStandinServer(db);
+  server = createStandinServer([restService(db)]);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   client = createClient(url, LOCAL_SERVICE_KEY, { auth: { persistSession: false, autoRefreshToken: false } });

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 
 /**
  * A database's schema as rows, read from the system catalogs, for comparing two databases built
@@ -121,7 +121,7 @@ export const CATEGORIES: Record<string, { key: string[]; sql: string }> = {
 };
 
 /** The pages table is named per schema version, so its data query is given separately. */
-export async function readCatalog(db: PGlite, pagesSql: string): Promise<Catalog> {
+export async function readCatalog(db: SqlDatabase, pagesSql: string): Promise<Catalog> {
   const catalog: Catalog = {};
   for (const [name, { sql }] of Object.entries(CATEGORIES)) catalog[name] = (await db.query<CatalogRow>(sql)).rows;
   catalog['data_pages'] = (await db.query<CatalogRow>(pagesSql)).rows;

@@ -1,22 +1,76 @@
 import { readFile } from 'node:fs/promises';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { openLocalDatabase } from '../../dev/local-supabase/database.ts';
+import { databaseUrlOn } from '../support/postgres.ts';
 import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
+import type { SqlDatabase, SqlTransaction } from '../../dev/local-supabase/sql.ts';
+import { startLocalSupabase, type LocalSupabase } from '../../dev/local-supabase/start.ts';
 
 export type Role = 'anon' | 'authenticated' | 'service_role';
+export type { SqlDatabase };
+
+/** The engine these tests run on (TEST_DATABASE, see global-setup.ts). */
+export const engine = inject('testDatabase').engine;
 
 /**
- * A fresh in-memory database with the platform bootstrap and all migrations applied: those of
- * supabase/migrations, or of another folder (the folded-schema test passes the frozen v0.1.0 copy).
+ * A new, empty database on the test server (PostgreSQL), dropped again by the returned function.
+ * Each test file gets its own, so files run in parallel without seeing each other's rows.
  */
-export async function freshDatabase(migrationsDir?: string): Promise<PGlite> {
-  const tarball = await readFile(inject('pgliteInitdbTarball'));
-  return openLocalDatabase({ loadDataDir: new Blob([tarball]), ...(migrationsDir ? { migrationsDir } : {}) });
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const setup = inject('testDatabase');
+  if (setup.engine !== 'postgres') throw new Error('createTestDatabase needs TEST_DATABASE=postgres');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: setup.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: databaseUrlOn(setup.url, name),
+    async drop() {
+      const client = new pg.Client({ connectionString: setup.url });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * A fresh database with the platform bootstrap and all migrations applied: those of
+ * supabase/migrations, or of another folder (the folded-schema test passes the frozen v0.1.0 copy).
+ * On PGlite an in-memory database; on PostgreSQL a database of its own, dropped by close().
+ */
+export async function freshDatabase(migrationsDir?: string): Promise<SqlDatabase> {
+  const setup = inject('testDatabase');
+  const migrations = migrationsDir ? { migrationsDir } : {};
+  if (setup.engine === 'pglite') {
+    const tarball = await readFile(setup.tarball);
+    return openLocalDatabase({ loadDataDir: new Blob([tarball]), ...migrations });
+  }
+  const created = await createTestDatabase();
+  const db = await openLocalDatabase({ databaseUrl: created.url, postgres: { max: 20 }, ...migrations }).catch(async (error: unknown) => {
+    await created.drop();
+    throw error;
+  });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await created.drop();
+    },
+  };
 }
 
 /** Run `fn` in a transaction as an API role with JWT claims, as PostgREST would; always rolled back. */
-export async function asRole<T>(db: PGlite, role: Role, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function asRole<T>(db: SqlDatabase, role: Role, fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   let result: T | undefined;
   let failure: unknown;
   await db
@@ -54,7 +108,7 @@ export class RpcError extends Error {
  * Call public.<fn>(named args) as a role, the way the stand-in serves POST /rest/v1/rpc/<fn>
  * (one committed transaction, arguments converted from JSON), and return its value.
  */
-export async function rpc<T = Record<string, unknown>>(db: PGlite, role: Role, fn: string, args: Record<string, unknown>): Promise<T> {
+export async function rpc<T = Record<string, unknown>>(db: SqlDatabase, role: Role, fn: string, args: Record<string, unknown>): Promise<T> {
   const response = await callRpc(db, { role, claims: { role } }, fn, args);
   if (response.status === 200) return response.body as T;
   const body = response.body as PostgrestErrorBody;
@@ -70,4 +124,21 @@ export async function errorCode(promise: Promise<unknown>): Promise<string> {
     return e.code === 'P0001' ? (e.message ?? '') : (e.code ?? String(error));
   }
   throw new Error('expected an error');
+}
+
+/** The local Supabase stand-in on a fresh database of the test engine; stop() also drops it. */
+export async function startTestStandin(): Promise<LocalSupabase> {
+  const setup = inject('testDatabase');
+  if (setup.engine === 'pglite') {
+    return startLocalSupabase({ loadDataDir: new Blob([await readFile(setup.tarball)]) });
+  }
+  const created = await createTestDatabase();
+  const local = await startLocalSupabase({ databaseUrl: created.url, postgres: { max: 20 } });
+  return {
+    ...local,
+    async stop() {
+      await local.stop();
+      await created.drop();
+    },
+  };
 }

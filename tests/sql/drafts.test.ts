@@ -1,10 +1,10 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
 import { APPLICANT_ID, CERTIFICATE } from './fixtures.ts';
 import { JOURNEYS } from '../../src/domain/applications/registry.ts';
 
-let db: PGlite;
+let db: SqlDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { checkCharacter } from '../../src/domain/identity/id-number.ts';
 import { rpc } from './database.ts';
 
@@ -17,7 +17,7 @@ export function token(n = 0): string {
 }
 
 /** A certificate draft with every required page answered. */
-export async function completeCertificateDraft(db: PGlite, id = APPLICANT_ID): Promise<string> {
+export async function completeCertificateDraft(db: SqlDatabase, id = APPLICANT_ID): Promise<string> {
   const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'certificate', p_action: 'new' });
   const save = (page: string, answers: object) =>
     rpc(db, 'service_role', 'save_page', { p_draft_id: draft.draft_id, p_page: page, p_answers: answers });
@@ -29,7 +29,7 @@ export async function completeCertificateDraft(db: PGlite, id = APPLICANT_ID): P
 }
 
 /** Submit a complete certificate draft (with a token of its own: a token belongs to one application); returns the reference. */
-export async function submittedReference(db: PGlite, id = APPLICANT_ID): Promise<string> {
+export async function submittedReference(db: SqlDatabase, id = APPLICANT_ID): Promise<string> {
   const draftId = await completeCertificateDraft(db, id);
   const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_application', {
     p_draft_id: draftId,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, PAGES_KEY, diffRows, readCatalog, type Catalog, type CatalogRow } from './catalog.ts';
 import { freshDatabase } from './database.ts';
@@ -73,8 +73,8 @@ function renameRow(row: CatalogRow): CatalogRow {
 
 let reference: Catalog;
 let folded: Catalog;
-let frozenDb: PGlite;
-let foldedDb: PGlite;
+let frozenDb: SqlDatabase;
+let foldedDb: SqlDatabase;
 
 beforeAll(async () => {
   [frozenDb, foldedDb] = await Promise.all([freshDatabase(FROZEN), freshDatabase(FOLD_DIR)]);

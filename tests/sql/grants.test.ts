@@ -1,8 +1,8 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRole, errorCode, freshDatabase, rpc, type Role } from './database.ts';
 
-let db: PGlite;
+let db: SqlDatabase;
 let tables: string[];
 let functions: { signature: string; call: string }[];
 

@@ -1,9 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
 import { idNumber, submittedReference } from './fixtures.ts';
 
-let db: PGlite;
+let db: SqlDatabase;
 let reference: string;
 const ID = idNumber('1990-07-15', '123'); // ends in 123 + check character
 const LAST4 = ID.slice(-4);

@@ -1,9 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
 import { APPLICANT_ID, CERTIFICATE, idNumber } from './fixtures.ts';
 
-let db: PGlite;
+let db: SqlDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { createClient } from '@supabase/supabase-js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationDataError } from '../../src/data/application-errors.ts';
 import {
   createDraft,
@@ -19,7 +18,8 @@ import {
 } from '../../src/data/applications.ts';
 import { makeLocalJwt } from '../../dev/local-supabase/keys.ts';
 import { statusForSqlState } from '../../dev/local-supabase/rpc.ts';
-import { startLocalSupabase, type LocalSupabase } from '../../dev/local-supabase/start.ts';
+import type { LocalSupabase } from '../../dev/local-supabase/start.ts';
+import { startTestStandin } from './database.ts';
 import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
 import { APPLICANT_ID, CERTIFICATE, token } from './fixtures.ts';
 
@@ -27,8 +27,7 @@ let local: LocalSupabase;
 let server: ReturnType<typeof createSupabaseServerClient>;
 
 beforeAll(async () => {
-  const tarball = await readFile(inject('pgliteInitdbTarball'));
-  local = await startLocalSupabase({ loadDataDir: new Blob([tarball]) });
+  local = await startTestStandin();
   server = createSupabaseServerClient({ SUPABASE_URL: local.url, SUPABASE_SECRET_KEY: local.serviceKey });
 });
 afterAll(() => local.stop());

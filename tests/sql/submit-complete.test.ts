@@ -1,9 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc, type RpcError } from './database.ts';
 import { APPLICANT_ID, CERTIFICATE, completeCertificateDraft, idNumber, token } from './fixtures.ts';
 
-let db: PGlite;
+let db: SqlDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
@@ -131,8 +131,9 @@ describe('submit_complete_application', () => {
   });
 
   describe('when another call with the token commits between the token check and the insert', () => {
-    // PGlite has one connection, so the race is staged: a trigger on intake.drafts makes the same
-    // call (or a different one) from inside the first, after its token check and before its insert.
+    // Staged at that exact point, on either engine: a trigger on intake.drafts makes the same call (or
+    // a different one) from inside the first, after its token check and before its insert.
+    // tests/postgres/concurrency.test.ts races real connections.
     async function withRacingCall<T>(racingAnswers: Record<string, unknown>, clientToken: string, fn: () => Promise<T>): Promise<T> {
       await db.query(
         `create function intake.test_race() returns trigger language plpgsql as $$
