@@ -142,23 +142,29 @@ export async function getDraft(draftId: string, client?: SupabaseClient): Promis
   return toDraft(await call<DraftRow>('get_draft', { p_draft_id: draftId }, client));
 }
 
-/** Save (replace) one page's answers. Returns the draft without answers. */
-export async function savePage(draftId: string, page: string, answers: PageAnswers, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers }, client));
+/**
+ * Save (replace) one page's answers and, in the same call and transaction, remove the answers of
+ * pages that no longer apply after it (`removePages`, see removePages). Returns the draft without
+ * answers.
+ */
+export async function savePage(draftId: string, page: string, answers: PageAnswers, client?: SupabaseClient, removePages: string[] = []): Promise<Draft> {
+  return toDraft(await call<DraftRow>('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers, p_remove_pages: removePages }, client));
 }
 
 /**
  * Set (or change, or clear with null) the draft's action once the eligibility questions are
  * answered. The action usually comes straight from a form, so any string is accepted here and the
  * database checks it against the draft's service (invalid_action). Returns the draft without
- * answers; pages that no longer apply are removed with removePages.
+ * answers; the pages that no longer apply under the new action go in `removePages`, removed in the
+ * same call.
  */
 export async function setDraftAction(
   draftId: string,
   action: CertificateAction | TransitCardAction | (string & {}) | null,
   client?: SupabaseClient,
+  removePages: string[] = [],
 ): Promise<Draft> {
-  return toDraft(await call<DraftRow>('set_draft_action', { p_draft_id: draftId, p_action: action }, client));
+  return toDraft(await call<DraftRow>('set_draft_action', { p_draft_id: draftId, p_action: action, p_remove_pages: removePages }, client));
 }
 
 /**

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
 import { inject } from 'vitest';
-import * as v from 'valibot';
-import { parse } from 'yaml';
-import { SiteSchema } from '../../src/domain/content/site-schema.ts';
-import { ADULT_ID, GUARDIAN_ID, makeCertificate } from '../support/identities.ts';
+export { APPLICANT_LAST4, certificateApplication, devicesApplication, site, transitApplication } from '../support/applications.ts';
 
 /** Shared by the API tests: the served build, the stand-in behind it, and valid applications. */
 export const baseUrl = inject('baseUrl');
 export const API = `${baseUrl}/api/v1/applications`;
-
-export const site = v.parse(SiteSchema, parse(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8')));
 
 const supabase = createClient(inject('supabaseUrl'), inject('supabaseKey'), {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
@@ -30,55 +24,6 @@ export const newKey = () => `test-${randomBytes(12).toString('base64url')}`;
 export const newClientIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomBytes(4).toString('hex')}`;
 
 export const CHINESE = /[\u4e00-\u9fff]/;
-
-/** Valid whole applications of each service (fictional people; the applicant's ID is ADULT_ID). */
-export function transitApplication() {
-  return {
-    service: 'transit-card',
-    action: 'new',
-    answers: {
-      certificate: { certificate_number: makeCertificate(ADULT_ID, 1, 2) },
-      who: { applying_for: 'self' },
-      applicant: { name: '孙明', phone: '13712345678' },
-      pickup: { pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id },
-      declaration: { confirm: 'yes' },
-    },
-  };
-}
-
-export function certificateApplication(hukouAddress = '示例县人民路 1 号 2 单元') {
-  return {
-    service: 'certificate',
-    action: 'new',
-    answers: {
-      who: { applying_for: 'self' },
-      applicant: { name: '张𠮷', id_number: ADULT_ID, phone: '13912345678', hukou_address: hukouAddress },
-      category: { category: '4' },
-      assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4))!.id, home_visit: 'yes' },
-      declaration: { confirm: 'yes' },
-    },
-  };
-}
-
-export function devicesApplication() {
-  return {
-    service: 'assistive-devices',
-    answers: {
-      who: { applying_for: 'other' },
-      agent: { name: '赵丽', relationship: 'family', id_number: GUARDIAN_ID, phone: '13812345678' },
-      certificate: { has_certificate: 'yes', certificate_number: makeCertificate(ADULT_ID, 4, 2) },
-      applicant: { name: '赵大山', home_address: '示例县幸福路 8 号 3 栋' },
-      device: { devices: ['walker'] },
-      previous: { had_before: 'no' },
-      assessment: { home_assessment: 'no' },
-      delivery: { method: 'pickup', pickup_point: site.pickupPoints.find((p) => p.services.includes('assistive-devices'))!.id },
-      declaration: { confirm: 'yes' },
-    },
-  };
-}
-
-/** The lookup fact of every application above: the last 4 characters of ADULT_ID. */
-export const APPLICANT_LAST4 = ADULT_ID.slice(-4);
 
 export function post(body: unknown, init: { key?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {}) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...init.headers };

@@ -219,3 +219,28 @@ describe('remove_pages', () => {
     expect(await errorCode(remove('not-a-uuid', ['agent']))).toBe('draft_not_found');
   });
 });
+
+describe('save_page and set_draft_action with p_remove_pages (one call per saved page)', () => {
+  it('save the page and remove the pages that stopped applying, in one transaction', async () => {
+    const { draft_id } = await newDraft('certificate', 'new');
+    await save(draft_id, 'who', { applying_for: 'other' });
+    await save(draft_id, 'agent', { name: '代办人', relationship: 'guardian' });
+    const saved = await call('save_page', { p_draft_id: draft_id, p_page: 'who', p_answers: { applying_for: 'self' }, p_remove_pages: ['agent'] });
+    expect(saved).toMatchObject({ draft_id, page: 'who' });
+    expect((await call('get_draft', { p_draft_id: draft_id })).answers).toEqual({ who: { applying_for: 'self' } });
+
+    await save(draft_id, 'category', { category: '4' });
+    const changed = await call('set_draft_action', { p_draft_id: draft_id, p_action: 'renewal', p_remove_pages: ['category'] });
+    expect(changed).toMatchObject({ action: 'renewal' });
+    expect(Object.keys((await call('get_draft', { p_draft_id: draft_id })).answers)).toEqual(['who']);
+  });
+
+  it('change nothing when a page to remove is not a page of the service', async () => {
+    const { draft_id } = await newDraft('transit-card', 'new');
+    await save(draft_id, 'who', { applying_for: 'self' });
+    const bad = call('save_page', { p_draft_id: draft_id, p_page: 'who', p_answers: { applying_for: 'other' }, p_remove_pages: ['documents'] });
+    expect(await errorCode(bad)).toBe('invalid_page');
+    expect(await errorCode(call('set_draft_action', { p_draft_id: draft_id, p_action: 'replacement', p_remove_pages: [null] }))).toBe('invalid_page');
+    expect(await call('get_draft', { p_draft_id: draft_id })).toMatchObject({ action: 'new', answers: { who: { applying_for: 'self' } } });
+  });
+});

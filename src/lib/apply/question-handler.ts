@@ -39,7 +39,14 @@ export async function handleQuestionPage(r: JourneyRequest, page: PageId): Promi
   const returning = url.searchParams.get('return') === 'check';
   const loaded = await loadDraft(cookies, service);
   const fresh: JourneyState = { service, action: null, answers: {} };
-  if (loaded.kind === 'unavailable') return { kind: 'form', state: fresh, input: {}, errors: [], status: 503, banner: { kind: 'unavailable', text: 'applyFlow.question.cannotOpen' } };
+  if (loaded.kind === 'unavailable') {
+    // The database is down: say so, and show again whatever was just typed (nothing is lost).
+    if (request.method !== 'POST') return { kind: 'form', state: fresh, input: {}, errors: [], status: 503, banner: { kind: 'unavailable', text: 'applyFlow.question.cannotOpen' } };
+    const typed = await readForm(request);
+    if (!typed.ok) return { kind: 'refused', status: typed.status };
+    const back = typed.fields['return'] === 'check' || returning ? { hidden: { return: 'check' } } : {};
+    return { kind: 'form', state: fresh, input: typed.input, errors: [], status: 503, banner: { kind: 'unavailable', text: 'applyFlow.question.unavailable' }, ...back };
+  }
   const draft = loaded.kind === 'found' ? loaded.draft : null;
   if (!draft && page !== firstPage(service)) return { kind: 'no-draft', reason: loaded.kind === 'gone' ? 'expired' : 'none' };
   const state = loaded.kind === 'found' ? loaded.state : fresh;
@@ -92,27 +99,30 @@ export async function handleQuestionPage(r: JourneyRequest, page: PageId): Promi
 }
 
 /**
- * Save one page's values (creating the draft on its first page), then drop the answers of pages
- * that no longer apply, so nothing the person did not mean to send is submitted.
+ * Save one page's values (creating the draft on its first page) and drop the answers of pages that
+ * no longer apply, so nothing the person did not mean to send is submitted: one call to the
+ * database for the save and the removal.
  */
 async function persist(r: JourneyRequest, existing: string | null, state: JourneyState, page: PageId, values: PageValues, save: boolean) {
   const { cookies, url, service, ctx } = r;
+  const saved = save ? withPage(state, page, values) : state;
+  const stale = inapplicablePages(saved, ctx);
+  const answers = { ...saved.answers };
+  for (const p of stale) delete answers[p];
+  const next = { ...saved, answers };
   let draftId = existing;
   if (!draftId) {
     const action = page === 'action' && save && typeof values['action'] === 'string' ? values['action'] : null;
     draftId = (await createDraft({ service, action } as Parameters<typeof createDraft>[0])).draftId;
     rememberDraft(cookies, service, draftId, url);
+    if (page !== 'action' && save) await savePage(draftId, page, values, undefined, stale);
+    else if (stale.length > 0) await removePages(draftId, stale);
   } else if (page === 'action' && save) {
-    await setDraftAction(draftId, String(values['action']));
-  }
-  if (page !== 'action' && save) await savePage(draftId, page, values);
-  let next = save ? withPage(state, page, values) : state;
-  const stale = inapplicablePages(next, ctx);
-  if (stale.length > 0) {
+    await setDraftAction(draftId, String(values['action']), undefined, stale);
+  } else if (save) {
+    await savePage(draftId, page, values, undefined, stale);
+  } else if (stale.length > 0) {
     await removePages(draftId, stale);
-    const answers = { ...next.answers };
-    for (const p of stale) delete answers[p];
-    next = { ...next, answers };
   }
   return { state: next, draftId };
 }

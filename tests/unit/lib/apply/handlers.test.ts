@@ -85,6 +85,30 @@ describe('when the database fails', () => {
   });
 });
 
+describe('when the database fails while a page is sent', () => {
+  it('the answers just typed come back on the 503 page, even when the draft could not be read', async () => {
+    data.getDraft.mockRejectedValue(new ApplicationDataError('unavailable'));
+    const body = `name=${encodeURIComponent('张三')}&id_number=${ADULT_ID}&phone=13912345678&return=check`;
+    const outcome = await handleQuestionPage(request('/apply/certificate/applicant/', post('/apply/certificate/applicant/', body)), 'applicant');
+    expect(outcome).toMatchObject({
+      kind: 'form', status: 503, banner: { kind: 'unavailable', text: 'applyFlow.question.unavailable' },
+      input: { name: '张三', id_number: ADULT_ID, phone: '13912345678' }, hidden: { return: 'check' },
+    });
+    expect(data.savePage).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving a page', () => {
+  it('removes the pages that stopped applying in the same call (one round trip)', async () => {
+    data.getDraft.mockResolvedValue(draft({ who: { applying_for: 'other' }, agent: { name: '赵丽', relationship: 'family', id_number: GUARDIAN_ID, phone: '13812345678' } }));
+    const outcome = await handleQuestionPage(request('/apply/certificate/who/', post('/apply/certificate/who/', 'applying_for=self')), 'who');
+    expect(outcome).toMatchObject({ kind: 'redirect' });
+    expect(data.savePage).toHaveBeenCalledTimes(1);
+    expect(data.savePage).toHaveBeenCalledWith(DRAFT, 'who', { applying_for: 'self' }, undefined, ['agent']);
+    expect(data.removePages).not.toHaveBeenCalled();
+  });
+});
+
 describe('a check-page token used by another application', () => {
   it('is a client error (409) with a new token and the answers kept, never a 503', async () => {
     data.getDraft.mockResolvedValue(draft(complete));
@@ -105,7 +129,7 @@ describe('saving to come back later', () => {
     const body = `name=${encodeURIComponent('张三')}&id_number=${ADULT_ID}&phone=123&intent=save`;
     const outcome = await handleQuestionPage(request('/apply/certificate/applicant/', post('/apply/certificate/applicant/', body), jar), 'applicant');
     expect(outcome).toEqual({ kind: 'redirect', to: '/apply/certificate/saved/' });
-    expect(data.savePage).toHaveBeenCalledWith(DRAFT, 'applicant', { name: '张三', id_number: ADULT_ID });
+    expect(data.savePage).toHaveBeenCalledWith(DRAFT, 'applicant', { name: '张三', id_number: ADULT_ID }, undefined, []);
     expect(savedCodeFrom(jar, 'certificate')).toEqual({ code: '5ZB7RBG5', expiresAt: '2026-12-31T00:00:00Z', page: 'applicant', pageNotSaved: true });
   });
 
