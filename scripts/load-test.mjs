@@ -1,52 +1,84 @@
 #!/usr/bin/env node
 /**
- * Load and correctness test of the JSON intake API: N whole applications sent with concurrency C,
- * about 10% of them sent again later with the same Idempotency-Key (a client's retry) and about 5%
- * sent twice at the same moment (a double tap). Reports throughput and latency, then checks that
- * every acknowledged (201/200) application is stored exactly once: the database's row counts grow
- * by exactly the number of distinct keys, every repeat got the first reference, and each reference
- * is found by a status lookup with its applicant's fact. Exit code 1 on any violation.
+ * The load test of the JSON intake API, in two modes.
  *
- *   node_modules/.bin/node scripts/load-test.mjs [--n 200] [--concurrency 20]
- *   node_modules/.bin/node scripts/load-test.mjs --url http://127.0.0.1:4322 [--supabase-url … --supabase-key …]
+ * Benchmark (the default; figures, not a test):
+ *   npm run load-test [-- --n 2000 --levels 1,5,20 --database-url postgres://…]
+ * Whole applications through the whole HTTP stack on PostgreSQL (a throwaway cluster with durable
+ * commits, or --database-url / TEST_DATABASE_URL: a database of its own, which gets the migrations
+ * and the rows) at each concurrency, printing applications/s, p50, p95 and p99; and in the same run
+ * the SQL submit function against a bare INSERT of a comparable row through the same client and
+ * pool, with the ratio. Needs `npm run build` only for nothing: the API function is loaded from
+ * functions/. Exit code 1 only when an application was refused or not stored exactly once.
  *
- * Without --url it starts the local Supabase stand-in and calls the API function in-process (no
- * HTTP in front of it). With --url it sends HTTP requests; the row counts are checked only when
- * it can reach that deployment's database (--supabase-url/--supabase-key or SUPABASE_URL/
- * SUPABASE_SECRET_KEY). Nothing personal is printed: the applicants are made up.
+ * Check (what npm test runs):
+ *   node scripts/load-test.mjs --check [--n 60] [--concurrency 10] [--engine pglite|postgres]
+ *   node scripts/load-test.mjs --check --url http://127.0.0.1:4322 [--supabase-url … --supabase-key …]
+ * N applications, 10% retried later with the same key and 5% sent twice at once, then every
+ * acknowledged application must be stored exactly once (row counts, one 201 per key, the same
+ * reference for every repeat, each reference found by a status lookup); exit code 1 otherwise.
+ * Without --url the API function runs in-process over a local stand-in (PGlite by default).
+ *
+ * Nothing personal is printed: the applicants are made up.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
   options: {
-    n: { type: 'string', default: '200' },
+    check: { type: 'boolean', default: false },
+    n: { type: 'string' },
     concurrency: { type: 'string', default: '20' },
+    levels: { type: 'string', default: '1,5,20' },
+    engine: { type: 'string', default: 'pglite' },
     url: { type: 'string' },
+    'database-url': { type: 'string' },
     'supabase-url': { type: 'string' },
     'supabase-key': { type: 'string' },
   },
 });
-const N = Number(args.n);
-const C = Number(args.concurrency);
-if (!Number.isInteger(N) || N < 1 || !Number.isInteger(C) || C < 1) {
-  console.error('--n and --concurrency must be positive integers');
-  process.exit(2);
+const positive = (value, name) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    console.error(`--${name} must be a positive integer`);
+    process.exit(2);
+  }
+  return number;
+};
+const log = (line) => console.log(line);
+
+if (!args.check) {
+  const { benchmark, report } = await import('./lib/load-benchmark.mjs');
+  const n = positive(args.n ?? '2000', 'n');
+  const levels = args.levels.split(',').map((l) => positive(l, 'levels'));
+  let databaseUrl = args['database-url'] ?? process.env.TEST_DATABASE_URL;
+  let cluster = null;
+  if (!databaseUrl) {
+    const { startCluster } = await import('../dev/postgres/cluster.ts');
+    cluster = await startCluster({ durable: true });
+    databaseUrl = cluster.url;
+  }
+  console.log(`Benchmark: ${n} applications per concurrency level (${levels.join(', ')}) through HTTP, and ${n} SQL calls each`);
+  const result = await benchmark({ databaseUrl, levels, n, sqlN: n, log });
+  await cluster?.remove();
+  report(result, log);
+  if (result.failures.length > 0) {
+    console.error(`\n${result.failures.length} failure(s): ${[...new Set(result.failures)].slice(0, 10).join('; ')}`);
+    process.exit(1);
+  }
+  console.log('\nEvery application was stored exactly once.');
+  process.exit(0);
 }
 
-const { checkCharacter } = await import('../src/domain/identity/id-number.ts');
-const { parse } = await import('yaml');
-const { readFile } = await import('node:fs/promises');
-const site = parse(await readFile(new URL('../content/site.yaml', import.meta.url), 'utf8'));
-
-// --- The system under test ------------------------------------------------------------------------
-
-let stopLocal = async () => {};
+const { loadCheck } = await import('./lib/load-check.mjs');
+const N = positive(args.n ?? '200', 'n');
+const C = positive(args.concurrency, 'concurrency');
 let send;
 let counts = null;
-
+let stop = async () => {};
+let where;
 if (args.url) {
   const base = args.url.replace(/\/+$/, '');
+  where = base;
   send = (request) => {
     const url = new URL(request.url);
     return fetch(`${base}${url.pathname}`, { method: request.method, headers: request.headers, body: request.body, duplex: 'half' });
@@ -60,204 +92,36 @@ if (args.url) {
     counts = () => intakeCounts(client);
   }
 } else {
+  if (args.engine !== 'pglite' && args.engine !== 'postgres') {
+    console.error('--engine must be pglite or postgres');
+    process.exit(2);
+  }
+  let cluster = null;
+  let databaseUrl = args['database-url'];
+  if (args.engine === 'postgres' && !databaseUrl) {
+    const { startCluster } = await import('../dev/postgres/cluster.ts');
+    cluster = await startCluster();
+    databaseUrl = cluster.url;
+  }
   const { startLocalSupabase } = await import('../dev/local-supabase/start.ts');
-  const local = await startLocalSupabase();
+  const local = await startLocalSupabase(databaseUrl ? { databaseUrl } : {});
+  where = `in-process, local Supabase stand-in on ${local.engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
   process.env.SUPABASE_URL = local.url;
   process.env.SUPABASE_SECRET_KEY = local.serviceKey;
-  stopLocal = () => local.stop();
+  stop = async () => {
+    await local.stop();
+    await cluster?.remove();
+  };
   const { handleApplicationsRequest } = await import('../functions/lib/api.ts');
   send = (request) => handleApplicationsRequest(request, { clientIp: '127.0.0.1' });
   const { intakeCounts } = await import('../src/data/applications.ts');
   counts = () => intakeCounts();
 }
 
-// --- The workload --------------------------------------------------------------------------------
-
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
-const GIVEN = ['明', '华', '芳', '军', '丽', '强', '敏', '静', '伟', '霞'];
-
-/** A valid fictional ID number: born 1950–1999, sequence from i (odd: male, even: female). */
-function idNumber(i) {
-  const year = 1950 + (i % 50);
-  const month = String((i % 12) + 1).padStart(2, '0');
-  const day = String((i % 28) + 1).padStart(2, '0');
-  const first17 = `110105${year}${month}${day}${String(i % 1000).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-}
-
-/** The i-th application: the three services in turn, each applicant a different made-up person. */
-function application(i) {
-  const id = idNumber(i);
-  const name = `${SURNAMES[i % 10]}${GIVEN[Math.floor(i / 10) % 10]}${GIVEN[(i * 7) % 10]}`;
-  const phone = `139${String(10_000_000 + i).slice(-8)}`;
-  const pickupFor = (service) => {
-    const points = site.pickupPoints.filter((p) => p.services.includes(service));
-    return points[i % points.length].id;
-  };
-  switch (i % 3) {
-    case 0:
-      return {
-        service: 'transit-card',
-        action: 'new',
-        answers: {
-          certificate: { certificate_number: `${id}12` },
-          who: { applying_for: 'self' },
-          applicant: { name, phone },
-          pickup: { pickup_point: pickupFor('transit-card') },
-          declaration: { confirm: 'yes' },
-        },
-      };
-    case 1:
-      return {
-        service: 'certificate',
-        action: 'new',
-        answers: {
-          who: { applying_for: 'self' },
-          applicant: { name, id_number: id, phone, hukou_address: `示例县人民路 ${i + 1} 号` },
-          category: { category: '4' },
-          assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4)).id, home_visit: 'no' },
-          declaration: { confirm: 'yes' },
-        },
-      };
-    default:
-      return {
-        service: 'assistive-devices',
-        answers: {
-          who: { applying_for: 'self' },
-          certificate: { has_certificate: 'yes', certificate_number: `${id}42` },
-          applicant: { name, phone, home_address: `示例县幸福路 ${i + 1} 号` },
-          device: { devices: ['walker'] },
-          previous: { had_before: 'no' },
-          assessment: { home_assessment: 'no' },
-          delivery: { method: 'pickup', pickup_point: pickupFor('assistive-devices') },
-          declaration: { confirm: 'yes' },
-        },
-      };
-  }
-}
-
-const jobs = Array.from({ length: N }, (_, i) => ({
-  i,
-  key: `load-${randomBytes(12).toString('base64url')}`,
-  body: JSON.stringify(application(i)),
-  fact: idNumber(i).slice(-4),
-  retry: i % 10 === 3, // sent again after the first answer
-  double: i % 20 === 7, // sent twice at once
-  results: [],
-}));
-
-function submitRequest(job) {
-  return new Request('http://localhost/api/v1/applications', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.key },
-    body: job.body,
-  });
-}
-
-const latencies = [];
-async function submit(job) {
-  const started = performance.now();
-  let status = 0;
-  let reference = null;
-  let code = null;
-  try {
-    const response = await send(submitRequest(job));
-    status = response.status;
-    const body = await response.json().catch(() => ({}));
-    reference = body.reference ?? null;
-    code = body.error?.code ?? null;
-  } catch (error) {
-    code = `network: ${error?.name ?? 'error'}`;
-  }
-  latencies.push(performance.now() - started);
-  job.results.push({ status, reference, code });
-}
-
-/** Run tasks with at most `limit` in flight. */
-async function pool(tasks, limit) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
-      await task();
-    }
-  });
-  await Promise.all(workers);
-}
-
-const before = counts ? await counts() : null;
-const started = performance.now();
-await pool(
-  jobs.map((job) => async () => {
-    if (job.double) await Promise.all([submit(job), submit(job)]);
-    else await submit(job);
-    if (job.retry) await submit(job);
-  }),
-  C,
-);
-const elapsed = (performance.now() - started) / 1000;
-const requests = latencies.length;
-
-// --- Checks ---------------------------------------------------------------------------------------
-
-const violations = [];
-const acknowledged = new Map(); // reference -> job
-for (const job of jobs) {
-  const bad = job.results.filter((r) => r.status !== 201 && r.status !== 200);
-  for (const r of bad) violations.push(`application ${job.i}: HTTP ${r.status} ${r.code ?? ''}`.trim());
-  const ok = job.results.filter((r) => r.status === 201 || r.status === 200);
-  const references = new Set(ok.map((r) => r.reference));
-  if (references.size > 1) violations.push(`application ${job.i}: one Idempotency-Key got ${references.size} different references`);
-  const created = ok.filter((r) => r.status === 201).length;
-  if (ok.length > 0 && created !== 1) violations.push(`application ${job.i}: ${created} responses said 201 Created (expected exactly 1)`);
-  const [reference] = references;
-  if (reference) {
-    if (acknowledged.has(reference)) violations.push(`applications ${acknowledged.get(reference).i} and ${job.i} got the same reference`);
-    acknowledged.set(reference, job);
-  }
-}
-
-const after = counts ? await counts() : null;
-if (before && after) {
-  const stored = after.applications - before.applications;
-  if (stored !== acknowledged.size) violations.push(`${acknowledged.size} applications acknowledged but ${stored} stored`);
-  if (after.statusEvents - before.statusEvents !== acknowledged.size) {
-    violations.push(`${after.statusEvents - before.statusEvents} status events for ${acknowledged.size} new applications`);
-  }
-  if (after.drafts !== before.drafts) violations.push(`${after.drafts - before.drafts} drafts left behind`);
-}
-
-// Every acknowledged reference is found, with its own applicant's fact (at most C lookups at once).
-const lookupFailures = [];
-await pool(
-  [...acknowledged].map(([reference, job]) => async () => {
-    const response = await send(
-      new Request(`http://localhost/api/v1/applications/${reference}`, { headers: { 'X-Id-Number-Last4': job.fact } }),
-    );
-    const body = await response.json().catch(() => ({}));
-    if (response.status !== 200 || body.reference !== reference || body.service !== JSON.parse(job.body).service) {
-      lookupFailures.push(`${reference}: HTTP ${response.status} ${body.error?.code ?? ''}`.trim());
-    }
-  }),
-  C,
-);
-for (const failure of lookupFailures) violations.push(`lookup ${failure}`);
-
-await stopLocal();
-
-// --- Report ----------------------------------------------------------------------------------------
-
-const sorted = [...latencies].sort((a, b) => a - b);
-const percentile = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const retries = jobs.filter((j) => j.retry).length;
-const doubles = jobs.filter((j) => j.double).length;
-console.log(`Load test of POST /api/v1/applications (${args.url ? args.url : 'in-process, local Supabase stand-in'})`);
-console.log(`  ${N} applications, ${retries} retried later with the same key, ${doubles} sent twice at once: ${requests} requests, concurrency ${C}`);
-console.log(`  ${elapsed.toFixed(2)} s, ${(requests / elapsed).toFixed(1)} requests/s; latency p50 ${percentile(50).toFixed(0)} ms, p95 ${percentile(95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`);
-console.log(`  ${acknowledged.size} distinct references acknowledged; ${acknowledged.size - lookupFailures.length} found by status lookup`);
-if (before && after) {
-  console.log(`  rows: applications +${after.applications - before.applications}, status events +${after.statusEvents - before.statusEvents}, drafts +${after.drafts - before.drafts}`);
-} else console.log('  rows: not checked (no database access given for --url)');
+const { lines, violations } = await loadCheck({ n: N, concurrency: C, send, counts });
+await stop();
+console.log(`Load test of POST /api/v1/applications (${where})`);
+for (const line of lines) console.log(line);
 if (violations.length > 0) {
   console.error(`\n${violations.length} violation(s):`);
   for (const v of violations.slice(0, 50)) console.error(`  - ${v}`);

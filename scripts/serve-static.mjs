@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 /**
- * Serve the build the way Netlify serves it, for the browser tests and budgets: files
- * from dist/ first (directory → index.html), then the on-demand pages through the SSR
- * function the adapter built (.netlify/v1/functions/ssr), else 404.html with status 404;
- * plus the headers declared in netlify.toml; requests under /api/v1/ go to the applications
- * function (functions/applications.mts, imported directly: Node 22 strips its types). Loopback only.
- * Usage: node scripts/serve-static.mjs [port]
+ * Serve the build the way Netlify serves it: what `npm start` runs, and what the built-site tests,
+ * pa11y and Lighthouse test. Files from dist/ first (directory → index.html), then the on-demand
+ * pages through the SSR function the adapter built (.netlify/v1/functions/ssr), else 404.html with
+ * status 404; plus the headers declared in netlify.toml; requests under /api/v1/ go to the
+ * applications function (functions/applications.mts, imported directly: Node 22 strips its types).
+ * Loopback only.
+ *
+ * Like Netlify's edge, it answers every request and never goes down on a bad one: a request target
+ * or Host header that is not a URL, or a path that does not decode, is 400; TRACE, TRACK and CONNECT
+ * are 405 before any function runs; anything a function throws is a 500 for that request only.
+ *
+ * Usage: node scripts/serve-static.mjs [port]   (prints "Serving dist/ at <url>")
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -33,6 +39,12 @@ const TYPES = {
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
+/** Methods the Fetch API refuses to carry, which Netlify's edge refuses too. */
+const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+/** A Host header: a name or an IP literal, and an optional port (RFC 3986, without userinfo). */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+class BadRequest extends Error {}
 
 /** Header rules from netlify.toml: [{ for: '/*', values: {...} }]. */
 async function headerRules() {
@@ -43,8 +55,35 @@ async function headerRules() {
   }));
 }
 
+/**
+ * The request's URL from its target and Host header, as Netlify reads it. Origin-form ("/path")
+ * and absolute-form ("http://host/path") targets; anything else, or a Host that is not one, is a
+ * bad request.
+ */
+function requestUrl(req) {
+  const target = req.url ?? '';
+  const host = req.headers.host ?? '';
+  let url;
+  if (target.startsWith('/')) {
+    if (!HOST.test(host)) throw new BadRequest('bad host');
+    url = new URL(`http://${host}${target}`);
+  } else if (/^https?:\/\//i.test(target)) {
+    url = new URL(target);
+  } else {
+    throw new BadRequest('bad target');
+  }
+  // The path must decode (Netlify answers 400 to "/%ZZ").
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    throw new BadRequest('bad path');
+  }
+  return url;
+}
+
 async function resolveFile(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (safe.includes('\0')) return null;
   const candidate = join(dist, safe);
   if (!candidate.startsWith(dist)) return null;
   try {
@@ -75,13 +114,22 @@ async function ssrHandler() {
   return null;
 }
 
+/** The request's headers for a web Request (a header the Fetch API cannot carry is a bad request). */
+function webHeaders(req) {
+  const headers = new Headers();
+  try {
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  } catch {
+    throw new BadRequest('bad header');
+  }
+  return headers;
+}
+
 async function toRequest(req, url) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-  return new Request(url, { method: req.method, headers, body });
+  return new Request(url, { method: req.method, headers: webHeaders(req), body });
 }
 
 /**
@@ -146,9 +194,11 @@ async function apiHandler() {
   return (await apiModule).default;
 }
 
+/** The context Netlify gives a function (the parts this project reads). */
+const functionContext = (ip) => ({ ip, geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
+
 async function handleApi(req, res, url) {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  const headers = webHeaders(req);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody ? bodyStream(req) : null;
   const request = new Request(url, {
@@ -160,7 +210,7 @@ async function handleApi(req, res, url) {
   // header to act as different clients.
   const ip = headers.get('x-nf-client-connection-ip') ?? req.socket.remoteAddress ?? 'unknown';
   const handler = await apiHandler();
-  const response = await handler(request, { ip, geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
+  const response = await handler(request, functionContext(ip));
   // Netlify hands a function the whole request; here the handler may answer (413) before the
   // client has finished sending, so read the rest (up to Netlify's 6 MB) before answering, or the
   // client sees a reset connection instead of the response.
@@ -178,61 +228,84 @@ async function sendResponse(res, response) {
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function startStaticServer(port = 0) {
-  const rules = await headerRules();
-  const ssr = await ssrHandler();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    for (const rule of rules) {
-      if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, String(v));
+function sendText(res, status, text, extra = {}) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+  res.end(text);
+}
+
+async function handle(req, res, { rules, ssr }) {
+  if (REFUSED_METHODS.has(req.method)) return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD, POST, OPTIONS' });
+  const url = requestUrl(req);
+  for (const rule of rules) {
+    if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, String(v));
+  }
+  if (url.pathname.startsWith('/api/v1/')) return handleApi(req, res, url);
+  // Netlify adds the trailing slash to directory URLs.
+  if (!url.pathname.endsWith('/') && !extname(url.pathname)) {
+    const dir = await resolveFile(`${url.pathname}/`);
+    if (dir) {
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+      res.end();
+      return;
     }
-    if (url.pathname.startsWith('/api/v1/')) {
-      try {
-        return await handleApi(req, res, url);
-      } catch {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('API handler failed');
-        return;
-      }
+  }
+  const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(url.pathname) : null;
+  if (!file && ssr) {
+    const response = await ssr(await toRequest(req, url), functionContext('127.0.0.1'));
+    if (response && response.status !== 404) return sendResponse(res, response);
+    // An on-demand page's own 404 (e.g. a receipt that cannot be opened) has a page to show; a
+    // route nobody handles has no body and gets 404.html below, as on Netlify.
+    if (response && response.status === 404 && (response.headers.get('content-type') ?? '').includes('text/html')) {
+      const body = await response.clone().text();
+      if (body.includes('<main')) return sendResponse(res, response);
     }
-    // Netlify adds the trailing slash to directory URLs.
-    if (!url.pathname.endsWith('/') && !extname(url.pathname)) {
-      const dir = await resolveFile(`${url.pathname}/`);
-      if (dir) {
-        res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
-        res.end();
-        return;
-      }
-    }
-    const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(url.pathname) : null;
-    if (!file && ssr) {
-      const response = await ssr(await toRequest(req, url), { ip: '127.0.0.1', geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
-      if (response && response.status !== 404) return sendResponse(res, response);
-      // An on-demand page's own 404 (e.g. a receipt that cannot be opened) has a page to show; a
-      // route nobody handles has no body and gets 404.html below, as on Netlify.
-      if (response && response.status === 404 && (response.headers.get('content-type') ?? '').includes('text/html')) {
-        const body = await response.clone().text();
-        if (body.includes('<main')) return sendResponse(res, response);
-      }
-    }
-    const status = file ? 200 : 404;
-    const path = file ?? join(dist, '404.html');
-    try {
-      const body = await readFile(path);
-      res.writeHead(status, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(500, { 'Content-Type': 'text/plain' });
-      res.end('dist/ is missing: run npm run build first');
-    }
+  }
+  const status = file ? 200 : 404;
+  const path = file ?? join(dist, '404.html');
+  let body;
+  try {
+    body = await readFile(path);
+  } catch {
+    return sendText(res, 500, 'dist/ is missing: run npm run build first');
+  }
+  res.writeHead(status, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+export async function startStaticServer(port = 0, { host = '127.0.0.1' } = {}) {
+  const context = { rules: await headerRules(), ssr: await ssrHandler() };
+  const server = createServer((req, res) => {
+    handle(req, res, context).catch((error) => {
+      if (error instanceof BadRequest) return sendText(res, 400, 'Bad Request');
+      // A function failed: this request gets a 500, the server carries on. Only the error's name
+      // is logged (never a request's content).
+      console.error(`[serve-static] ${req.method} failed: ${error?.name ?? typeof error}`);
+      sendText(res, 500, 'Internal Server Error');
+    });
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+  // What Node's parser cannot read at all (a broken request line or header) gets a 400 too.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable || socket.destroyed) return socket.destroy();
+    const status = error?.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://127.0.0.1:${actualPort}` };
+  return { server, url: `http://${host}:${actualPort}` };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await startStaticServer(Number(process.argv[2] ?? 4322));
+  const { server, url } = await startStaticServer(Number(process.argv[2] ?? 4322));
   console.log(`Serving dist/ at ${url}`);
+  const stop = () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
