@@ -197,13 +197,27 @@ async function apiHandler() {
 /** The context Netlify gives a function (the parts this project reads). */
 const functionContext = (ip) => ({ ip, geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
 
+/** A declared body small enough to read whole first, as Netlify hands it to a function. */
+const BUFFERED_BODY_BYTES = 256 * 1024;
+
+async function readWhole(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 async function handleApi(req, res, url) {
   const headers = webHeaders(req);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const body = hasBody ? bodyStream(req) : null;
+  const declared = Number(req.headers['content-length']);
+  // A small body with a length is read whole (cheaper than a web stream); anything else streams,
+  // so that the function can refuse it (413) without this server holding all of it.
+  const small = hasBody && req.headers['transfer-encoding'] === undefined && Number.isInteger(declared) && declared <= BUFFERED_BODY_BYTES;
+  const body = hasBody && !small ? bodyStream(req) : null;
   const request = new Request(url, {
     method: req.method,
     headers,
+    ...(small ? { body: await readWhole(req) } : {}),
     ...(body ? { body: body.stream, duplex: 'half' } : {}),
   });
   // Netlify gives the client's address as context.ip (and x-nf-client-connection-ip); tests set the

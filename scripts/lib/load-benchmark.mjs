@@ -10,6 +10,8 @@
  * PostgreSQL. The two servers run in processes of their own, as the function and PostgREST do.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './child.mjs';
@@ -46,6 +48,41 @@ async function measure(count, concurrency, op) {
   return summary(latencies, (performance.now() - started) / 1000);
 }
 
+/** CPU seconds used so far by a process and its children (Linux /proc; null elsewhere). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime, stime, cutime, cstime (fields 14–17 of stat, 12–15 after the command), in clock ticks.
+    return fields.slice(11, 15).reduce((sum, v) => sum + Number(v), 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds of the PostgreSQL server listening on `port`: its postmaster (found by the port in its
+ * command line, as dev/postgres/cluster.ts starts it) and every process it started. Null when the
+ * server is not a local process started that way.
+ */
+function postgresCpuSeconds(port) {
+  try {
+    const pids = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+    const info = pids.map((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        return { pid, ppid: stat[1], cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') };
+      } catch {
+        return null;
+      }
+    }).filter(Boolean);
+    const master = info.find((p) => p.cmd.includes(`port=${port}\0`) || p.cmd.includes(`port=${port} `));
+    if (!master) return null;
+    return [master, ...info.filter((p) => p.ppid === master.pid)].reduce((sum, p) => sum + (cpuSeconds(p.pid) ?? 0), 0);
+  } catch {
+    return null;
+  }
+}
+
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const reference = () => Array.from(randomBytes(8), (b) => ALPHABET[b & 31]).join('');
 
@@ -68,6 +105,7 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
   const db = await postgresDatabase({ url: databaseUrl, max: POOL_SIZE });
   const failures = [];
   let seq = 0;
+  let agent;
   let expected = 0;
   const results = { http: [], sql: [], insert: [] };
 
@@ -75,17 +113,35 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
     const version = (await db.query(`select current_setting('server_version') as v, current_setting('fsync') as f, current_setting('synchronous_commit') as s`)).rows[0];
     log(`PostgreSQL ${version.v} (fsync ${version.f}, synchronous_commit ${version.s}), ${availableParallelism()} CPUs, stand-in pool ${POOL_SIZE}`);
 
-    const post = async () => {
-      const i = seq++;
-      const response = await fetch(`${siteUrl}/api/v1/applications`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${randomBytes(12).toString('base64url')}` },
-        body: JSON.stringify(application(i)),
+    // The clients: plain node:http with kept-alive connections, the lightest client Node has, so that
+    // the machine's two cores go to the servers under test rather than to the load generator.
+    agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const target = new URL(`${siteUrl}/api/v1/applications`);
+    const post = () =>
+      new Promise((resolve) => {
+        const body = Buffer.from(JSON.stringify(application(seq++)));
+        const req = request(
+          target,
+          {
+            method: 'POST',
+            agent,
+            headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Idempotency-Key': `bench-${randomBytes(12).toString('base64url')}` },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (res.statusCode === 201) expected++;
+              else failures.push(`HTTP ${res.statusCode}`);
+              resolve(undefined);
+            });
+          },
+        );
+        req.on('error', (error) => {
+          failures.push(`HTTP ${error.code ?? error.name}`);
+          resolve(undefined);
+        });
+        req.end(body);
       });
-      await response.arrayBuffer();
-      if (response.status === 201) expected++;
-      else failures.push(`HTTP ${response.status}`);
-    };
     const identity = { role: 'service_role', claims: { role: 'service_role' } };
     const submitSql = async () => {
       const a = application(seq++);
@@ -124,13 +180,30 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
     expected = 0;
 
     for (const concurrency of levels) {
-      results.http.push({ concurrency, ...(await measure(n, concurrency, post)) });
+      const port = new URL(databaseUrl).port;
+      const cpu = () => ({ client: process.cpuUsage(), site: cpuSeconds(site.child.pid), standin: cpuSeconds(standin.child.pid), postgres: postgresCpuSeconds(port) });
+      const cpuBefore = cpu();
+      const http = await measure(n, concurrency, post);
+      const cpuAfter = cpu();
+      const perApplication = (a, b) => (a === null || b === null ? null : ((b - a) * 1000) / n);
+      const clientUser = cpuAfter.client.user + cpuAfter.client.system - cpuBefore.client.user - cpuBefore.client.system;
+      results.http.push({
+        concurrency,
+        ...http,
+        cpuMs: {
+          client: clientUser / 1000 / n,
+          site: perApplication(cpuBefore.site, cpuAfter.site),
+          standin: perApplication(cpuBefore.standin, cpuAfter.standin),
+          postgres: perApplication(cpuBefore.postgres, cpuAfter.postgres),
+        },
+      });
       results.sql.push({ concurrency, ...(await measure(sqlN, concurrency, submitSql)) });
       results.insert.push({ concurrency, ...(await measure(sqlN, concurrency, insertBare)) });
     }
     const stored = (await callRpc(db, identity, 'intake_counts', {})).body.applications - before;
     if (stored !== expected) failures.push(`${expected} applications acknowledged but ${stored} stored`);
   } finally {
+    agent?.destroy();
     await db.close();
     await site.stop();
     await standin.stop();
@@ -145,6 +218,11 @@ export function report({ results }, log) {
   log(row(['concurrency', 'applications/s', 'p50 ms', 'p95 ms', 'p99 ms']));
   log(row(['---:', '---:', '---:', '---:', '---:']));
   for (const r of results.http) log(row([r.concurrency, r.perSecond.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99)]));
+  const cpu = (v) => (v === null ? '?' : v.toFixed(2));
+  log('\nCPU time per application (ms), by process:');
+  log(row(['concurrency', 'clients', 'site server + API function', 'stand-in', 'PostgreSQL']));
+  log(row(['---:', '---:', '---:', '---:', '---:']));
+  for (const r of results.http) log(row([r.concurrency, cpu(r.cpuMs.client), cpu(r.cpuMs.site), cpu(r.cpuMs.standin), cpu(r.cpuMs.postgres)]));
   log('\nThe SQL submit function against a bare INSERT of the same row, through the same client and pool:');
   log(row(['concurrency', 'submit_complete_application/s', 'p50 ms', 'bare INSERT/s', 'p50 ms', 'ratio (mean time)', 'ratio (throughput)']));
   log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:']));
