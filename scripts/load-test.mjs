@@ -5,11 +5,11 @@
  * Benchmark (the default; figures, not a test):
  *   npm run load-test [-- --n 2000 --levels 1,5,20 --database-url postgres://…]
  * Whole applications through the whole HTTP stack on PostgreSQL (a throwaway cluster with durable
- * commits, or --database-url / TEST_DATABASE_URL: a database of its own, which gets the migrations
- * and the rows) at each concurrency, printing applications/s, p50, p95 and p99; and in the same run
+ * commits, or the server of --database-url / TEST_DATABASE_URL as a superuser: the run gets a
+ * database of its own there, dropped afterwards) at each concurrency, printing applications/s, p50, p95 and p99; and in the same run
  * the SQL submit function against a bare INSERT of a comparable row through the same client and
- * pool, with the ratio. Needs `npm run build` only for nothing: the API function is loaded from
- * functions/. Exit code 1 only when an application was refused or not stored exactly once.
+ * pool, with the ratio. No build needed: the API function is loaded from functions/. Exit code 1
+ * only when an application was refused or not stored exactly once.
  *
  * Check (what npm test runs):
  *   node scripts/load-test.mjs --check [--n 60] [--concurrency 10] [--engine pglite|postgres]
@@ -50,16 +50,28 @@ if (!args.check) {
   const { benchmark, report } = await import('./lib/load-benchmark.mjs');
   const n = positive(args.n ?? '2000', 'n');
   const levels = args.levels.split(',').map((l) => positive(l, 'levels'));
-  let databaseUrl = args['database-url'] ?? process.env.TEST_DATABASE_URL;
+  // A server given by URL (as a superuser) gets a database of its own for the run, dropped afterwards.
+  const serverUrl = args['database-url'] ?? process.env.TEST_DATABASE_URL;
   let cluster = null;
-  if (!databaseUrl) {
+  if (!serverUrl) {
     const { startCluster } = await import('../dev/postgres/cluster.ts');
     cluster = await startCluster({ durable: true });
-    databaseUrl = cluster.url;
   }
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: serverUrl ?? cluster.url });
+  await admin.connect();
+  const name = `benchmark_${Date.now()}`;
+  await admin.query(`create database ${name}`);
+  const databaseUrl = Object.assign(new URL(serverUrl ?? cluster.url), { pathname: `/${name}` }).toString();
   console.log(`Benchmark: ${n} applications per concurrency level (${levels.join(', ')}) through HTTP, and ${n} SQL calls each`);
-  const result = await benchmark({ databaseUrl, levels, n, sqlN: n, log });
-  await cluster?.remove();
+  let result;
+  try {
+    result = await benchmark({ databaseUrl, levels, n, sqlN: n, log });
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    await cluster?.remove();
+  }
   report(result, log);
   if (result.failures.length > 0) {
     console.error(`\n${result.failures.length} failure(s): ${[...new Set(result.failures)].slice(0, 10).join('; ')}`);

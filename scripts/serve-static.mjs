@@ -72,13 +72,16 @@ function requestUrl(req) {
   } else {
     throw new BadRequest('bad target');
   }
-  // The path must decode (Netlify answers 400 to "/%ZZ").
+  return url;
+}
+
+/** A page path must decode to find a file (the API function reads its own paths, and answers in JSON). */
+function checkPath(url) {
   try {
     decodeURIComponent(url.pathname);
   } catch {
     throw new BadRequest('bad path');
   }
-  return url;
 }
 
 async function resolveFile(pathname) {
@@ -255,6 +258,7 @@ async function handle(req, res, { rules, ssr }) {
     if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, String(v));
   }
   if (url.pathname.startsWith('/api/v1/')) return handleApi(req, res, url);
+  checkPath(url);
   // Netlify adds the trailing slash to directory URLs.
   if (!url.pathname.endsWith('/') && !extname(url.pathname)) {
     const dir = await resolveFile(`${url.pathname}/`);

@@ -3,7 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openLocalDatabase } from '../../dev/local-supabase/database.ts';
+import { freshDatabase } from '../sql/database.ts';
 import { createStandinServer, restService } from '../../dev/local-supabase/http-server.ts';
 import { LOCAL_SERVICE_KEY } from '../../dev/local-supabase/keys.ts';
 import { createDraft, purgeExpired } from '../../src/data/applications.ts';
@@ -18,7 +18,7 @@ let server: Server;
 let client: SupabaseClient;
 
 beforeAll(async () => {
-  db = await openLocalDatabase();
+  db = await freshDatabase();
   server = createStandinServer([restService(db)]);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

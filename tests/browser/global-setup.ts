@@ -1,7 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
 import { startLocalSupabase } from '../../dev/local-supabase/start.ts';
+import { testEngine } from '../sql/global-setup.ts';
+import { databaseUrlOn, testPostgres } from '../support/postgres.ts';
+import pg from 'pg';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,12 +18,39 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * The served build and the stand-in behind it. The database is PostgreSQL when TEST_DATABASE is
+ * postgres (npm test: a throwaway cluster, or TEST_DATABASE_URL), so the journeys, the API contract
+ * and the fuzzing run against what production runs; else PGlite. testDatabase is provided too, for
+ * the files that make a database of their own (tests/api/purge.test.ts).
+ */
 export default async function setup(project: TestProject) {
   if (!existsSync(new URL('../../dist/index.html', import.meta.url))) {
     throw new Error('dist/ is missing: run `npm run build` before the browser tests (npm test does this).');
   }
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let options = {};
+  if (testEngine() === 'postgres') {
+    const server = await testPostgres();
+    cleanups.push(server.stop);
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query('create database portal_under_test');
+    await admin.end();
+    options = { databaseUrl: databaseUrlOn(server.url, 'portal_under_test'), postgres: { max: 10 } };
+    project.provide('testDatabase', { engine: 'postgres', url: server.url });
+    console.log(`Built-site tests on PostgreSQL ${server.version} (${server.description})`);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'pglite-initdb-'));
+    const db = await PGlite.create();
+    writeFileSync(join(dir, 'initdb.tar'), Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer()));
+    await db.close();
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    project.provide('testDatabase', { engine: 'pglite', tarball: join(dir, 'initdb.tar') });
+    console.log('Built-site tests on PGlite');
+  }
   // The stand-in first: the SSR function and the API read these variables when they first connect.
-  const supabase = await startLocalSupabase();
+  const supabase = await startLocalSupabase(options);
   process.env['SUPABASE_URL'] = supabase.url;
   process.env['SUPABASE_SECRET_KEY'] = supabase.serviceKey;
   const { server, url } = await startStaticServer(0);
@@ -28,5 +61,6 @@ export default async function setup(project: TestProject) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await supabase.stop();
+    for (const cleanup of cleanups.reverse()) await cleanup();
   };
 }
