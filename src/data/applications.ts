@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { ApplicationDataError, toApplicationError } from './application-errors.ts';
+import type { Database, Json } from './database.types.ts';
 import { getSupabase } from './supabase-client.ts';
 
 /**
@@ -81,7 +82,34 @@ export interface PurgeCounts {
   lookup_failures: number;
 }
 
-async function call<T>(fn: string, args: Record<string, unknown>, client?: SupabaseClient): Promise<T> {
+type Functions = Database['public']['Functions'];
+/**
+ * A function's arguments by the names the migrations give them (src/data/database.types.ts, in the
+ * shape `supabase gen types typescript` writes): a renamed or missing parameter fails the type
+ * check. Every SQL function checks its own arguments, so each may also be sent as null.
+ */
+type Args<F extends keyof Functions> = { [K in keyof Functions[F]['Args']]: Arg<Functions[F]['Args'][K]> };
+/** A jsonb parameter takes any value supabase-js can send as JSON (answers are checked by the SQL). */
+type Arg<T> = Json extends T ? unknown : T | null;
+/** What each function returns (jsonb, so the generated types say only Json). */
+interface Returns {
+  create_draft: DraftRow;
+  get_draft: DraftRow;
+  save_page: DraftRow;
+  set_draft_action: DraftRow;
+  remove_pages: DraftRow;
+  submit_application: ReceiptRow;
+  submit_complete_application: ReceiptRow;
+  issue_resume_code: { resume_code: string; expires_at: string };
+  resume_draft: Record<string, unknown>;
+  lookup_status: Record<string, unknown>;
+  record_status: { reference: string; status: string; closed: boolean };
+  intake_counts: { drafts: number; applications: number; status_events: number };
+  purge_expired: PurgeCounts;
+  intake_policy: { draft_retention_days: number; lookup_window_minutes: number };
+}
+
+async function call<F extends keyof Returns & keyof Functions>(fn: F, args: Args<F>, client?: SupabaseClient): Promise<Returns[F]> {
   const supabase = client ?? (await getSupabase());
   let response;
   try {
@@ -90,7 +118,7 @@ async function call<T>(fn: string, args: Record<string, unknown>, client?: Supab
     throw new ApplicationDataError('unavailable', [], { cause });
   }
   if (response.error) throw toApplicationError(response.error);
-  return response.data as T;
+  return response.data as Returns[F];
 }
 
 interface DraftRow {
@@ -135,11 +163,11 @@ function toReceipt(row: ReceiptRow): Receipt {
 
 /** Start a draft; the action may be chosen now or later with setDraftAction. */
 export async function createDraft(input: ServiceAndAction, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('create_draft', { p_service: input.service, p_action: input.action ?? null }, client));
+  return toDraft(await call('create_draft', { p_service: input.service, p_action: input.action ?? null }, client));
 }
 
 export async function getDraft(draftId: string, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('get_draft', { p_draft_id: draftId }, client));
+  return toDraft(await call('get_draft', { p_draft_id: draftId }, client));
 }
 
 /**
@@ -148,7 +176,7 @@ export async function getDraft(draftId: string, client?: SupabaseClient): Promis
  * answers.
  */
 export async function savePage(draftId: string, page: string, answers: PageAnswers, client?: SupabaseClient, removePages: string[] = []): Promise<Draft> {
-  return toDraft(await call<DraftRow>('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers, p_remove_pages: removePages }, client));
+  return toDraft(await call('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers, p_remove_pages: removePages }, client));
 }
 
 /**
@@ -164,7 +192,7 @@ export async function setDraftAction(
   client?: SupabaseClient,
   removePages: string[] = [],
 ): Promise<Draft> {
-  return toDraft(await call<DraftRow>('set_draft_action', { p_draft_id: draftId, p_action: action, p_remove_pages: removePages }, client));
+  return toDraft(await call('set_draft_action', { p_draft_id: draftId, p_action: action, p_remove_pages: removePages }, client));
 }
 
 /**
@@ -173,7 +201,7 @@ export async function setDraftAction(
  * otherwise); pages never answered are simply absent. Returns the draft without answers.
  */
 export async function removePages(draftId: string, pages: string[], client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('remove_pages', { p_draft_id: draftId, p_pages: pages }, client));
+  return toDraft(await call('remove_pages', { p_draft_id: draftId, p_pages: pages }, client));
 }
 
 /**
@@ -183,7 +211,7 @@ export async function removePages(draftId: string, pages: string[], client?: Sup
  * using it for another one fails with token_reused.
  */
 export async function submitApplication(draftId: string, clientToken: string, client?: SupabaseClient): Promise<Receipt> {
-  return toReceipt(await call<ReceiptRow>('submit_application', { p_draft_id: draftId, p_client_token: clientToken }, client));
+  return toReceipt(await call('submit_application', { p_draft_id: draftId, p_client_token: clientToken }, client));
 }
 
 /**
@@ -197,7 +225,7 @@ export async function submitCompleteApplication(
   client?: SupabaseClient,
 ): Promise<Receipt> {
   return toReceipt(
-    await call<ReceiptRow>(
+    await call(
       'submit_complete_application',
       { p_service: input.service, p_action: input.action ?? null, p_answers: input.answers, p_client_token: input.clientToken },
       client,
@@ -212,7 +240,7 @@ export async function submitCompleteApplication(
  * last 4 characters of it are asked for with the code. Extends the draft like a save.
  */
 export async function issueResumeCode(draftId: string, client?: SupabaseClient): Promise<{ resumeCode: string; expiresAt: string }> {
-  const row = await call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId }, client);
+  const row = await call('issue_resume_code', { p_draft_id: draftId }, client);
   return { resumeCode: row.resume_code, expiresAt: row.expires_at };
 }
 
@@ -225,7 +253,7 @@ export async function resumeDraft(
   input: { code: string; idNumberLast4: string; clientKey: string },
   client?: SupabaseClient,
 ): Promise<ResumeResult> {
-  const row = await call<Record<string, unknown>>(
+  const row = await call(
     'resume_draft',
     { p_code: input.code, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
     client,
@@ -249,7 +277,7 @@ export async function lookupStatus(
   input: { reference: string; idNumberLast4: string; clientKey: string },
   client?: SupabaseClient,
 ): Promise<LookupResult> {
-  const row = await call<Record<string, unknown>>(
+  const row = await call(
     'lookup_status',
     { p_reference: input.reference, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
     client,
@@ -280,13 +308,13 @@ export async function recordStatus(
 
 /** How many drafts, applications and status events there are (numbers only: job logs, tests, load test). */
 export async function intakeCounts(client?: SupabaseClient): Promise<IntakeCounts> {
-  const row = await call<{ drafts: number; applications: number; status_events: number }>('intake_counts', {}, client);
+  const row = await call('intake_counts', {}, client);
   return { drafts: row.drafts, applications: row.applications, statusEvents: row.status_events };
 }
 
 /** Delete expired drafts, applications past retention and old lookup failures (scheduled job). */
 export async function purgeExpired(client?: SupabaseClient): Promise<PurgeCounts> {
-  return call<PurgeCounts>('purge_expired', {}, client);
+  return call('purge_expired', {}, client);
 }
 
 /**
@@ -294,6 +322,6 @@ export async function purgeExpired(client?: SupabaseClient): Promise<PurgeCounts
  * how long a draft is kept after its last save, and how long a throttled lookup must wait.
  */
 export async function intakePolicy(client?: SupabaseClient): Promise<{ draftRetentionDays: number; lookupWindowMinutes: number }> {
-  const row = await call<{ draft_retention_days: number; lookup_window_minutes: number }>('intake_policy', {}, client);
+  const row = await call('intake_policy', {}, client);
   return { draftRetentionDays: row.draft_retention_days, lookupWindowMinutes: row.lookup_window_minutes };
 }
