@@ -22,6 +22,24 @@ afterAll(() => local.stop());
 const PARALLEL = 50;
 const count = async (sql: string, params: unknown[] = []) => (await local.db.query<{ n: number }>(`select count(*)::int as n ${sql}`, params)).rows[0]!.n;
 
+/**
+ * Makes every insert of an application take 50 ms longer (a trigger that sleeps before the row is
+ * written), so that the calls racing below really overlap: each has passed its checks before the
+ * first one commits. Without it the calls are so short that they could run one after another by
+ * chance, and a missing lock or unique index would go unnoticed.
+ */
+async function withSlowInserts<T>(fn: () => Promise<T>): Promise<T> {
+  await local.db.exec(`
+    create function intake.test_slow_insert() returns trigger language plpgsql as $$
+    begin perform pg_sleep(0.05); return new; end $$;
+    create trigger test_slow_insert before insert on intake.applications for each row execute function intake.test_slow_insert();`);
+  try {
+    return await fn();
+  } finally {
+    await local.db.exec(`drop trigger test_slow_insert on intake.applications; drop function intake.test_slow_insert();`);
+  }
+}
+
 /** A transit-card draft with every required page saved (applicant i). */
 async function completeDraft(i: number): Promise<string> {
   const { application } = transitFor(i);
@@ -33,7 +51,7 @@ async function completeDraft(i: number): Promise<string> {
 describe('the check page submitted 50 times at once with one token (double clicks, retries)', () => {
   it('makes one application, and every call gets its reference', async () => {
     const draftId = await completeDraft(1);
-    const receipts = await Promise.all(Array.from({ length: PARALLEL }, () => submitApplication(draftId, token(1), client)));
+    const receipts = await withSlowInserts(() => Promise.all(Array.from({ length: PARALLEL }, () => submitApplication(draftId, token(1), client))));
     expect(new Set(receipts.map((r) => r.reference)).size).toBe(1);
     expect(receipts.filter((r) => !r.repeated)).toHaveLength(1);
     expect(await count('from intake.applications where draft_id = $1', [draftId])).toBe(1);
@@ -47,7 +65,7 @@ describe('POST /api/v1/applications 50 times at once with one Idempotency-Key', 
   it('the same body: one 201, the rest 200 with the same reference, one application', async () => {
     const key = newKey();
     const { application } = transitFor(2);
-    const responses = await Promise.all(Array.from({ length: PARALLEL }, () => postApplication(application, key)));
+    const responses = await withSlowInserts(() => Promise.all(Array.from({ length: PARALLEL }, () => postApplication(application, key))));
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 200)).toHaveLength(PARALLEL - 1);
     expect(new Set(responses.map((r) => r.body['reference'])).size).toBe(1);
@@ -56,7 +74,7 @@ describe('POST /api/v1/applications 50 times at once with one Idempotency-Key', 
 
   it('50 different bodies: one 201 and 49 × 409 token_reused, one application', async () => {
     const key = newKey();
-    const responses = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => postApplication(transitFor(100 + i).application, key)));
+    const responses = await withSlowInserts(() => Promise.all(Array.from({ length: PARALLEL }, (_, i) => postApplication(transitFor(100 + i).application, key))));
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = responses.filter((r) => r.status === 409);
     expect(refused).toHaveLength(PARALLEL - 1);
@@ -68,7 +86,7 @@ describe('POST /api/v1/applications 50 times at once with one Idempotency-Key', 
     const key = newKey();
     const bodies = [transitFor(200).application, transitFor(201).application];
     const sent = Array.from({ length: PARALLEL }, (_, i) => i % 2);
-    const responses = await Promise.all(sent.map((b) => postApplication(bodies[b], key)));
+    const responses = await withSlowInserts(() => Promise.all(sent.map((b) => postApplication(bodies[b], key))));
     const created = responses.findIndex((r) => r.status === 201);
     expect(created).toBeGreaterThanOrEqual(0);
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
