@@ -33,11 +33,16 @@ export default async function setup(project: TestProject) {
   if (testEngine() === 'postgres') {
     const server = await testPostgres();
     cleanups.push(server.stop);
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('create database portal_under_test');
-    await admin.end();
-    options = { databaseUrl: databaseUrlOn(server.url, 'portal_under_test'), postgres: { max: 10 } };
+    const name = `portal_under_test_${process.pid}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await admin(`create database ${name}`);
+    // Before the server stops (and on a server given by TEST_DATABASE_URL, which stays).
+    cleanups.push(() => admin(`drop database if exists ${name} with (force)`));
+    options = { databaseUrl: databaseUrlOn(server.url, name), postgres: { max: 10 } };
     project.provide('testDatabase', { engine: 'postgres', url: server.url });
     console.log(`Built-site tests on PostgreSQL ${server.version} (${server.description})`);
   } else {
