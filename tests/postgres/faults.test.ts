@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCluster, type Cluster } from '../../dev/postgres/cluster.ts';
 import { startLocalSupabase, type LocalSupabase } from '../../dev/local-supabase/start.ts';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
@@ -129,6 +129,9 @@ function expectOnlyUnavailable(answers: Answer[], ok: number[], label: string) {
 
 describe('PostgreSQL stopped like a crash in the middle of a load run', () => {
   it('answers 503 during the outage, loses no acknowledged application, and retries succeed exactly once', async () => {
+    // The API logs each 5xx: method, status and code only (never a body, a header value or a reference).
+    const logged: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((line: unknown) => void logged.push(String(line)));
     const journeys = await Promise.all(Array.from({ length: 12 }, (_, i) => toCheckPage(i)));
     const api: { key: string; body: unknown; answer: Answer }[] = [];
     const web: { journey: (typeof journeys)[number]; answer: Answer }[] = [];
@@ -177,6 +180,9 @@ describe('PostgreSQL stopped like a crash in the middle of a load run', () => {
     const statuses = (list: Answer[]) => Object.entries(Object.groupBy(list, (a) => String(a.status))).map(([k, v]) => `${v!.length} × ${k}`).join(', ');
     console.log(`API: ${statuses(api.map((a) => a.answer))}; check pages: ${statuses(web.map((w) => w.answer))}; ` +
       `slowest answer ${Math.max(...api.map((a) => a.answer.ms), ...web.map((w) => w.answer.ms)).toFixed(0)} ms (stated limit ${STATED_TIMEOUT_MS} ms)`);
+    warn.mockRestore();
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.filter((line) => !/^\[api\] (POST|GET) 503 unavailable$/.test(line))).toEqual([]);
     // During the outage: 503 with Retry-After, within the stated time, nothing else 5xx.
     expect(typed.status).toBe(503);
     expect(typed.retryAfter).toMatch(/^\d+$/);
