@@ -29,19 +29,34 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/** The rows of the last statement of a simple Query message. */
+function lastRows<T>(result: pg.QueryResult | pg.QueryResult[]): T[] {
+  const last = Array.isArray(result) ? result.at(-1) : result;
+  return (last?.rows ?? []) as T[];
+}
+
 export async function postgresDatabase(options: PostgresOptions): Promise<SqlDatabase> {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 3_000,
-    idleTimeoutMillis: 30_000,
-    keepAlive: true,
-    options: `-c statement_timeout=${options.statementTimeoutMs ?? 10_000}`,
-    types,
-  });
-  // A connection that dies while idle (the server restarted) is dropped by the pool; without a
-  // listener the 'error' event would end the process.
-  pool.on('error', () => undefined);
+  const makePool = () => {
+    const made = new pg.Pool({
+      connectionString: options.url,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 3_000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      options: `-c statement_timeout=${options.statementTimeoutMs ?? 10_000}`,
+      types,
+    });
+    // A connection that dies while idle (the server restarted) is dropped by the pool; without a
+    // listener the 'error' event would end the process.
+    made.on('error', () => undefined);
+    return made;
+  };
+  const pool = makePool();
+  /** The connections of API requests, each remembering the identity its session is set up for. */
+  const apiPool = makePool();
+  const identities = new WeakMap<pg.PoolClient, string>();
   const { rows } = await pool.query<{ standard_conforming_strings: string }>('show standard_conforming_strings');
   if (rows[0]?.standard_conforming_strings !== 'on') {
     await pool.end();
@@ -57,9 +72,26 @@ export async function postgresDatabase(options: PostgresOptions): Promise<SqlDat
     async batch<T>(sql: string) {
       // Without parameters node-postgres sends a simple Query message: one round trip, and the
       // server runs its statements as one implicit transaction.
-      const result = (await pool.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
-      const last = Array.isArray(result) ? result.at(-1) : result;
-      return (last?.rows ?? []) as T[];
+      return lastRows<T>((await pool.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[]);
+    },
+    async batchAs<T>(identity: string, session: string, sql: string) {
+      const client = await apiPool.connect();
+      let lost: Error | undefined;
+      try {
+        const ready = identities.get(client) === identity;
+        // Until this succeeds the session's identity is unknown (a failed message undoes its settings).
+        identities.delete(client);
+        const result = (await client.query(ready ? sql : `${session};\n${sql}`)) as unknown as pg.QueryResult | pg.QueryResult[];
+        identities.set(client, identity);
+        return lastRows<T>(result);
+      } catch (error) {
+        // No SQLSTATE: the connection itself failed; it is closed rather than reused.
+        const code = (error as { code?: unknown }).code;
+        if (typeof code !== 'string' || !SQLSTATE.test(code)) lost = error as Error;
+        throw error;
+      } finally {
+        client.release(lost);
+      }
     },
     async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>) {
       const client = await pool.connect();
@@ -91,6 +123,8 @@ export async function postgresDatabase(options: PostgresOptions): Promise<SqlDat
         client.release(broken instanceof Error ? broken : undefined);
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await Promise.all([pool.end(), apiPool.end()]);
+    },
   };
 }

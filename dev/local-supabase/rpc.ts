@@ -102,22 +102,27 @@ async function findSignature(db: SqlDatabase, fn: string, given: string[]): Prom
 }
 
 /**
- * The statements of one rpc call, sent in one round trip as one transaction: the request's role and
- * JWT claims set locally, then public.<fn>(name => value, …) with the arguments taken from the JSON
- * body by json_to_record, as PostgREST does, so each is converted to its parameter type (a JSON
- * string given for a jsonb parameter stays a JSON string). Role and function name are checked
- * identifiers, everything else is a literal.
+ * The request's role and JWT claims, as PostgREST sets them: for the transaction (local = true), or
+ * for the session of a connection kept for this identity (batchAs). Either way the function sees
+ * the same current_user, auth.role() and auth.jwt(). The role is a checked name, the claims a literal.
  */
-function callStatements(identity: RequestIdentity, fn: string, sig: FunctionSignature, args: Record<string, unknown>): string {
+function identityStatement(identity: RequestIdentity, local: boolean): string {
+  return `select set_config('role', ${literal(identity.role)}, ${local}), set_config('request.jwt.claims', ${literal(JSON.stringify(identity.claims))}, ${local})`;
+}
+
+/**
+ * The call: public.<fn>(name => value, …) with the arguments taken from the JSON body by
+ * json_to_record, as PostgREST does, so each is converted to its parameter type (a JSON string given
+ * for a jsonb parameter stays a JSON string). The function name is a checked identifier, everything
+ * else is a literal.
+ */
+function callStatement(fn: string, sig: FunctionSignature, args: Record<string, unknown>): string {
   const given = Object.keys(args);
   const used = sig.names.filter((name) => given.includes(name));
   const call = used.map((name) => `${identifier(name)} => _.${identifier(name)}`).join(', ');
   const columns = used.map((name) => `${identifier(name)} ${sig.types[sig.names.indexOf(name)]}`).join(', ');
   const from = used.length > 0 ? ` from json_to_record(${literal(JSON.stringify(args))}::json) as _(${columns})` : '';
-  return (
-    `select set_config('role', ${literal(identity.role)}, true), set_config('request.jwt.claims', ${literal(JSON.stringify(identity.claims))}, true);\n` +
-    `select to_jsonb(public.${identifier(fn)}(${call})) as result${from}`
-  );
+  return `select to_jsonb(public.${identifier(fn)}(${call})) as result${from}`;
 }
 
 /**
@@ -134,7 +139,12 @@ export async function callRpc(db: SqlDatabase, identity: RequestIdentity, fn: st
   try {
     const sig = await findSignature(db, fn, given);
     if (!sig) return notFound();
-    const rows = await db.batch<{ result: unknown }>(callStatements(identity, fn, sig, args as Record<string, unknown>));
+    // One round trip, one transaction: the identity is set by the statement before the call (the
+    // EXECUTE privilege is checked when a statement starts), or already, for the session.
+    const call = callStatement(fn, sig, args as Record<string, unknown>);
+    const rows = db.batchAs
+      ? await db.batchAs<{ result: unknown }>(JSON.stringify([identity.role, identity.claims]), identityStatement(identity, false), call)
+      : await db.batch<{ result: unknown }>(`${identityStatement(identity, true)};\n${call}`);
     return { status: 200, body: rows[0]?.result ?? null };
   } catch (error) {
     const e = error as { code?: unknown; message?: string; detail?: string; hint?: string };

@@ -33,6 +33,13 @@ export interface SqlDatabase extends SqlSession {
    * are two statements (the EXECUTE privilege is checked when a statement starts), one round trip.
    */
   batch<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /**
+   * Like batch, for requests made as an API identity (PostgreSQL only): `session` (statements that
+   * set the role and the JWT claims for the session) is sent along only when the connection is not
+   * set up for that identity already, so a run of calls with one key costs one statement each.
+   * These connections are kept apart from those of query/exec/transaction, which stay the superuser.
+   */
+  batchAs?<T = Record<string, unknown>>(identity: string, session: string, sql: string): Promise<T[]>;
   /** fn inside BEGIN … COMMIT on one connection (rolled back when it throws). */
   transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -176,6 +176,21 @@ describe('the stand-in HTTP server', () => {
     expect(response.status).toBe(403);
   });
 
+  it('never lets the identity of one request reach the next (connections are reused across keys)', async () => {
+    const user = makeLocalJwt('authenticated', { sub: '6f1c2a0e-4b7d-4e8a-9c3f-2d5e8a1b7c90' });
+    const keys = [local.serviceKey, local.anonKey, user, local.serviceKey, user, local.anonKey];
+    const expected = [200, 401, 403, 200, 403, 401];
+    for (let round = 0; round < 5; round++) {
+      for (const [i, key] of keys.entries()) {
+        // One after another, so the pool hands the same idle connection to each.
+        const response = await post('create_draft', { p_service: 'certificate', p_action: 'new' }, key);
+        expect(response.status, `round ${round}, call ${i}`).toBe(expected[i]);
+      }
+      // A failed call in between (its transaction, and any setting made in it, rolled back).
+      expect((await post('create_draft', { p_service: 'parking' }, local.serviceKey)).status).toBe(400);
+    }
+  });
+
   it('refuses requests without a valid key, unknown functions and other endpoints', async () => {
     expect((await post('create_draft', { p_service: 'certificate', p_action: 'new' })).status).toBe(401);
     expect((await post('create_draft', {}, 'not-a-jwt')).status).toBe(401);
