@@ -13,8 +13,41 @@
 --    apply (p_remove_pages), which the application used to remove with a second call.
 
 ------------------------------------------------------------------------------------------------
--- 2. The helpers as PL/pgSQL (bodies unchanged).
+-- 2. The helpers as PL/pgSQL (bodies unchanged, but for the ID number check's sum).
 ------------------------------------------------------------------------------------------------
+
+-- The ID number check (GB 11643-1999, as in 20251122000200_intake_helpers.sql): the same rule, with
+-- the ISO 7064 MOD 11-2 sum as one expression instead of a loop of 17 statements (a third of the time;
+-- it runs twice per submit).
+create or replace function intake.is_valid_id_number(value text)
+returns boolean
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  birth date;
+begin
+  if value is null or value !~ '^[0-9]{17}[0-9X]$' then
+    return false;
+  end if;
+  begin
+    birth := make_date(substr(value, 7, 4)::integer, substr(value, 11, 2)::integer, substr(value, 13, 2)::integer);
+  exception when data_exception then
+    return false;
+  end;
+  if birth < date '1900-01-01' or birth > current_date then
+    return false;
+  end if;
+  return substr('10X98765432', (
+      substr(value, 1, 1)::integer * 7 + substr(value, 2, 1)::integer * 9 + substr(value, 3, 1)::integer * 10
+    + substr(value, 4, 1)::integer * 5 + substr(value, 5, 1)::integer * 8 + substr(value, 6, 1)::integer * 4
+    + substr(value, 7, 1)::integer * 2 + substr(value, 8, 1)::integer * 1 + substr(value, 9, 1)::integer * 6
+    + substr(value, 10, 1)::integer * 3 + substr(value, 11, 1)::integer * 7 + substr(value, 12, 1)::integer * 9
+    + substr(value, 13, 1)::integer * 10 + substr(value, 14, 1)::integer * 5 + substr(value, 15, 1)::integer * 8
+    + substr(value, 16, 1)::integer * 4 + substr(value, 17, 1)::integer * 2) % 11 + 1, 1) = substr(value, 18, 1);
+end;
+$$;
 
 create or replace function intake.is_valid_certificate_number(value text)
 returns boolean
@@ -264,8 +297,7 @@ set search_path = ''
 as $$
 declare
   request_hash bytea;
-  answers jsonb := '{}'::jsonb;
-  page record;
+  answers jsonb;
   d intake.drafts;
   a intake.applications;
   failed_constraint text;
@@ -285,9 +317,9 @@ begin
   if p_answers is null or jsonb_typeof(p_answers) <> 'object' then
     perform intake.fail('invalid_answers');
   end if;
-  for page in select key, value from jsonb_each(p_answers) loop
-    answers := answers || jsonb_build_object(page.key, intake.checked_page_answers(p_service, page.key, page.value));
-  end loop;
+  -- Every page checked as save_page checks it, in one statement.
+  select coalesce(jsonb_object_agg(key, intake.checked_page_answers(p_service, key, value)), '{}'::jsonb)
+  into answers from jsonb_each(p_answers);
   perform intake.check_draft_size(answers);
   d.id := gen_random_uuid();
   d.service := p_service;
