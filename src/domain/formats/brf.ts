@@ -79,3 +79,8 @@ export function toBrf(blocks: readonly TextBlock[]): string {
     .map((page) => `${page.map((line) => unicodeToBrailleAscii(line).trimEnd()).join('\r\n')}\r\n\f`)
     .join('');
 }
+
+/** A file size as the page shows it: "860 B", "3.2 KB". */
+export function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -8,6 +8,7 @@ import { contactText } from './contact.ts';
 import { settingsText } from './settings.ts';
 import { zhucanriText } from './zhucanri.ts';
 import { checkerText } from './checker.ts';
+import { formatsText } from './formats.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -26,6 +27,7 @@ export const uiText = {
   ...settingsText,
   ...zhucanriText,
   ...checkerText,
+  ...formatsText,
 } as const;
 
 export type UiKey = keyof typeof uiText;

@@ -119,8 +119,3 @@ export function brailleFile(kind: BrailleKind, slug: string): Promise<BrailleFil
 
 export const braillePath = (kind: BrailleKind, slug: string) =>
   kind === 'news' ? `/news/${slug}/braille.brf` : kind === 'guide' ? `/policies/${slug}/braille.brf` : `/policies/${slug}/easy-read/braille.brf`;
-
-/** "3.2 KB" */
-export function formatSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
-}
