@@ -115,8 +115,11 @@ class ReadAloud extends HTMLElement {
       b.type = 'button';
       b.className = 'button button--secondary read-aloud-here';
       b.dataset['readAloudSkip'] = '';
-      b.textContent = this.dataset['fromHere'] ?? '';
-      b.setAttribute('aria-label', (this.dataset['fromHereLabel'] ?? '').replace('{heading}', h.textContent.trim()));
+      // Visible "从这里朗读"; screen readers also hear which heading (the visible words come first: WCAG 2.5.3).
+      const which = document.createElement('span');
+      which.className = 'visually-hidden';
+      which.textContent = (this.dataset['fromHereLabel'] ?? '').replace('{heading}', h.textContent.trim());
+      b.append(this.dataset['fromHere'] ?? '', which);
       b.addEventListener('click', () => this.play(h));
       h.after(b);
     }

@@ -24,7 +24,7 @@ export const formatsText = {
   'readAloud.normal': '正常',
   'readAloud.faster': '快',
   'readAloud.fromHere': '从这里朗读',
-  'readAloud.fromHereAccessibleLabel': '从“{heading}”开始朗读',
+  'readAloud.fromHereAccessibleLabel': '：{heading}',
   'video.captions': '中文字幕',
   'video.transcript': '视频文字稿',
 } as const;
