@@ -46,6 +46,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
+    build: {
+      // The read-aloud script stays a file: cached once for every content page instead of
+      // repeated inline in each (Astro inlines scripts under 4 KB by default).
+      assetsInlineLimit: (file) => (/ReadAloud/.test(file) ? false : undefined),
+    },
     plugins: [
       {
         // Dev server only: the JSON API's paths have no trailing slash, but Astro's trailingSlash

@@ -9,7 +9,7 @@ export ASTRO_TELEMETRY_DISABLED=1 PUPPETEER_SKIP_DOWNLOAD=1
 results=$(mktemp -d)
 step() { printf '\n== %s\n' "$1"; }
 
-step "Chromium and CJK fonts (Debian packages)"
+step "Chromium, CJK fonts and liblouis (Debian packages)"
 bash scripts/ensure-chromium.sh
 chromium --version
 

@@ -28,6 +28,12 @@ export function toTraditional(text: string): string {
  *    form sends: a Simplified name would come back Traditional, an option would stop matching.
  */
 const KEEP_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\s(?:lang="zh-Hans"|translate="no")[^>]*>[^<]*<\/\1>/g;
+/**
+ * Text a component already converted with its context (the pinyin of easy-read pages: each
+ * character is its own <ruby>, so converting them one by one here would lose the phrase and
+ * turn 卡里 into 卡裡). PinyinText marks it data-script="converted".
+ */
+const KEEP_CONVERTED = /<span data-script="converted">[\s\S]*?<\/span>/g;
 const KEEP_TEXTAREA = /(<textarea\b[^>]*>)([^<]*)(<\/textarea>)/g;
 const KEEP_VALUE = /(<(?:input|option|button|textarea|select)\b[^>]*?\svalue=")([^"]*)(")/g;
 
@@ -60,6 +66,7 @@ export function convertPageToTraditional(html: string): string {
     return `\u0000${kept.length - 1}\u0000`;
   };
   const masked = html
+    .replace(KEEP_CONVERTED, (element) => keep(element))
     .replace(KEEP_ELEMENT, (element) => keep(element))
     .replace(KEEP_TEXTAREA, (_m, open: string, body: string, close: string) => `${open}${keep(body)}${close}`)
     .replace(KEEP_VALUE, (_m, before: string, value: string, after: string) => `${before}${keep(value)}${after}`);

@@ -7,6 +7,9 @@ import { DIST, TOOL_PAGES, builtPages, readPage } from './site-files.ts';
 /** Budgets from design.md, measured on the built files (gzip level 9, as served). */
 const CSS_TOTAL_BUDGET = 15 * 1024;
 const PAGE_BUDGET = 30 * 1024;
+/** The read-aloud control on guides, easy-read pages and news (issue 14): a custom element, no framework. */
+const READ_ALOUD_BUDGET = 3 * 1024;
+const READ_ALOUD_JS = /^\/_astro\/ReadAloud\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/;
 
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
 const fileGz = (urlPath: string) => gz(readFileSync(join(DIST, urlPath)));
@@ -47,14 +50,32 @@ describe('budgets over dist/', () => {
     expect(total).toBeLessThanOrEqual(CSS_TOTAL_BUDGET);
   });
 
-  it('content pages ship no framework JS: only the tiny display-preferences script', () => {
+  it('content pages ship no framework JS: the display-preferences script, and the read-aloud script where it is offered', () => {
+    let withReadAloud = 0;
     for (const page of pages.filter((p) => !TOOL_PAGES.has(p))) {
       const html = readPage(page);
       expect(html, page).not.toContain('<astro-island');
-      expect(attrValues(html, 'script', 'src'), page).toEqual(['/prefs.js']);
+      const scripts = attrValues(html, 'script', 'src');
+      if (html.includes('<read-aloud')) {
+        withReadAloud++;
+        expect(scripts, page).toEqual(['/prefs.js', expect.stringMatching(READ_ALOUD_JS)]);
+      } else expect(scripts, page).toEqual(['/prefs.js']);
       const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>/g)];
       expect(inline, `${page} has an inline script`).toEqual([]);
     }
+    // Every guide, easy-read page and news item, in both scripts (tests/dist/formats.test.ts checks which).
+    expect(withReadAloud).toBeGreaterThan(100);
+  });
+
+  it('the read-aloud script is one self-contained file of at most 3 KB gzipped, with no framework in it', () => {
+    const files = readdirSync(join(DIST, '_astro')).filter((f) => READ_ALOUD_JS.test(`/_astro/${f}`));
+    expect(files).toHaveLength(1);
+    const code = readFileSync(join(DIST, '_astro', files[0]!), 'utf8');
+    const size = fileGz(`/_astro/${files[0]}`);
+    console.log(`Read-aloud script: ${size} bytes gzipped (budget ${READ_ALOUD_BUDGET})`);
+    expect(size).toBeLessThanOrEqual(READ_ALOUD_BUDGET);
+    expect(code, 'imports nothing (no Preact, no shared chunk)').not.toMatch(/\bimport\s*[\s\S]*?from\s*["']|import\s*\(/);
+    expect(code).not.toMatch(/preact|__PREACT|options\.__b/);
   });
 
   it('every page weighs at most 30 KB gzipped (HTML + CSS + JS), tools excepted', () => {

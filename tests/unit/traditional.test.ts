@@ -70,6 +70,11 @@ const PAGE = `<!doctype html>
 `;
 
 describe('convertPageToTraditional', () => {
+  it('leaves text a component already converted in context alone (pinyin ruby: 卡里 stays 卡里, not 卡裡)', () => {
+    const ruby = '<span data-script="converted"><ruby>卡<rt aria-hidden="true">kǎ</rt></ruby><ruby>里<rt aria-hidden="true">lǐ</rt></ruby></span>';
+    expect(convertPageToTraditional(`<html lang="zh-Hans"><p>${ruby}</p><p>里</p></html>`)).toBe(`<html lang="zh-Hant"><p>${ruby}</p><p>裡</p></html>`);
+  });
+
   const out = convertPageToTraditional(PAGE);
 
   it('marks the page as Traditional Chinese', () => {
