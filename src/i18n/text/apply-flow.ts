@@ -153,7 +153,7 @@ export const applyFlowText = {
   'applyFlow.question.titleSuffix': '{title} - {service}申请',
   'applyFlow.question.switchKeeps': '切换文字不会丢失本页已填写的内容。',
   'applyFlow.saved.title': '已保存，可以以后再填',
-  'applyFlow.saved.intro': '您填写的内容已经保存。回来继续填写时，需要下面的继续填写代码和申请人身份证号的后 4 位。',
+  'applyFlow.saved.intro': '您填写的内容已经保存。回来继续填写时，需要上面的继续填写代码和申请人身份证号的后 4 位。',
   'applyFlow.saved.codeLabel': '继续填写代码',
   'applyFlow.saved.spoken': '逐个读：{spoken}',
   'applyFlow.saved.alphabet': '代码里没有数字 0 和 1，也没有字母 O 和 I。',
