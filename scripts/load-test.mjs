@@ -103,6 +103,7 @@ function application(i) {
           certificate: { certificate_number: `${id}12` },
           who: { applying_for: 'self' },
           applicant: { name, phone },
+          township: { township: 'chengguan' },
           pickup: { pickup_point: pickupFor('transit-card') },
           declaration: { confirm: 'yes' },
         },
@@ -114,6 +115,7 @@ function application(i) {
         answers: {
           who: { applying_for: 'self' },
           applicant: { name, id_number: id, phone, hukou_address: `示例县人民路 ${i + 1} 号` },
+          township: { township: 'chengguan' },
           category: { category: '4' },
           assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4)).id, home_visit: 'no' },
           declaration: { confirm: 'yes' },
@@ -126,6 +128,7 @@ function application(i) {
           who: { applying_for: 'self' },
           certificate: { has_certificate: 'yes', certificate_number: `${id}42` },
           applicant: { name, phone, home_address: `示例县幸福路 ${i + 1} 号` },
+          township: { township: 'chengguan' },
           device: { devices: ['walker'] },
           previous: { had_before: 'no' },
           assessment: { home_assessment: 'no' },

@@ -92,6 +92,11 @@ const SiteFields = fields({
     directions: nonEmptyList(text('交通指引'), '交通指引'),
     accessibility: nonEmptyList(text('办公场所无障碍说明'), '办公场所无障碍说明'),
   }),
+  /** The townships (乡镇、街道) of the county: each application names one, for its liaison officer. */
+  townships: v.pipe(
+    nonEmptyList(fields({ id: optionId('乡镇（街道）'), name: text('乡镇（街道）名称') }), '乡镇（街道）'),
+    uniqueIds('乡镇（街道）列表'),
+  ),
   /** Hospitals designated to assess disability, with the categories each assesses (1–7). */
   assessmentHospitals: v.pipe(
     nonEmptyList(

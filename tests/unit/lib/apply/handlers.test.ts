@@ -46,6 +46,7 @@ const request = (path: string, init?: Request, jar = cookies(DRAFT), service: 'c
 const complete = {
   who: { applying_for: 'self' },
   applicant: { name: '张三', id_number: ADULT_ID, phone: '13912345678', hukou_address: '示例县人民路 1 号' },
+  township: { township: 'chengguan' },
   category: { category: '4' },
   assessment: { hospital: site.assessmentHospitals[0]!.id, home_visit: 'no' },
   declaration: { confirm: 'yes' },
@@ -131,6 +132,7 @@ describe('the guardian rule, where it is decided', () => {
     who: { applying_for: 'other' },
     certificate: { has_certificate: 'no' },
     applicant: { name: '赵小宝', id_number: CHILD_ID, home_address: '示例县幸福路 8 号 3 栋' },
+    township: { township: 'chengguan' },
   };
 
   it('the agent page comes after the applicant, says a guardian must apply, and refuses "family" there', async () => {
