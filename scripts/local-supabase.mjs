@@ -18,8 +18,8 @@ const local = await startLocalSupabase({
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
 });
 console.log(`Local Supabase stand-in: ${local.url}`);
-console.log(`  anon key (local, unsigned):         ${local.anonKey}`);
-console.log(`  service_role key (local, unsigned): ${local.serviceKey}`);
+console.log(`  anon key (local, HS256 with the CLI default secret):         ${local.anonKey}`);
+console.log(`  service_role key (local, HS256 with the CLI default secret): ${local.serviceKey}`);
 // src/data only reads the environment, so a dev server reaches this stand-in through these two.
 console.log(`  for a dev server: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
 const stop = async () => {
