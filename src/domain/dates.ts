@@ -28,3 +28,15 @@ export function addWorkingDays(isoDate: string, days: number): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+/** The date `days` working days before `isoDate` (Monday–Friday). */
+export function subtractWorkingDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() - 1);
+    const day = date.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return date.toISOString().slice(0, 10);
+}

@@ -126,6 +126,7 @@ describe('functions', () => {
       [
         'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_page', 'submit_application',
         'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts', 'intake_policy',
+        'sign_in_allowed', 'sign_in_failed', 'sign_in_succeeded', 'bootstrap_staff_member',
       ].sort(),
     );
     for (const row of intake) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });

@@ -209,3 +209,24 @@ describe('administration', () => {
     expect(list.length).toBe(7);
   });
 });
+
+describe('sign-in throttling', () => {
+  it('stops an account after 5 failures in the window, whoever tries; a client after 20 across accounts; success clears the account', async () => {
+    const allowed = (account: string, client: string) => rpc<{ allowed: boolean; retry_after: number }>(db, 'service_role', 'sign_in_allowed', { p_account: account, p_client_key: client });
+    const failed = (account: string, client: string) => rpc(db, 'service_role', 'sign_in_failed', { p_account: account, p_client_key: client });
+    for (let i = 0; i < 5; i++) {
+      expect((await allowed('Clerk@Example.org', `client-${i}`)).allowed).toBe(true);
+      await failed('clerk@example.org', `client-${i}`);
+    }
+    const stopped = await allowed('clerk@example.org', 'client-new');
+    expect(stopped.allowed).toBe(false);
+    expect(stopped.retry_after).toBeGreaterThan(800);
+    expect((await allowed('reviewer@example.org', 'client-new')).allowed).toBe(true);
+    await rpc(db, 'service_role', 'sign_in_succeeded', { p_account: 'clerk@example.org' });
+    expect((await allowed('clerk@example.org', 'client-new')).allowed).toBe(true);
+    for (let i = 0; i < 20; i++) await failed(`someone-${i}@example.org`, 'one-client');
+    expect((await allowed('anyone@example.org', 'one-client')).allowed).toBe(false);
+    const stored = await db.query(`select account_hash from intake.sign_in_failures limit 1`);
+    expect(JSON.stringify(stored.rows)).not.toContain('example.org');
+  });
+});

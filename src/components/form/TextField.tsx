@@ -33,7 +33,7 @@ export default function TextField({ question: q, values, errors, heading, errorP
         // box that wraps (the server drops line breaks; with JavaScript, Enter still continues).
         <textarea {...common} rows={q.width === 'code' ? 1 : 4} class={`input input--${q.width}`} inputMode={q.inputmode} data-single-line={q.width === 'code' || undefined}>{text}</textarea>
       ) : (
-        <input {...common} type="text" value={text} class={`input input--${q.width}`} inputMode={q.inputmode} />
+        <input {...common} type={q.type ?? 'text'} value={q.type === 'password' ? '' : text} class={`input input--${q.width}`} inputMode={q.inputmode} />
       )}
     </div>
   );

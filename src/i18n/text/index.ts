@@ -12,6 +12,7 @@ import { applyText } from './apply.ts';
 import { fieldsText } from './fields.ts';
 import { applyFlowText } from './apply-flow.ts';
 import { apiText } from './api.ts';
+import { staffText } from './staff.ts';
 import { formatsText } from './formats.ts';
 
 /**
@@ -35,6 +36,7 @@ export const uiText = {
   ...fieldsText,
   ...applyFlowText,
   ...apiText,
+  ...staffText,
   ...formatsText,
 } as const;
 

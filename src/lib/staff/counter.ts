@@ -1,0 +1,33 @@
+import type { AstroCookies } from 'astro';
+import { createDraft } from '../../data/applications.ts';
+import { isServiceId } from '../../domain/applications/catalogue.ts';
+import { firstPage } from '../../domain/applications/journey.ts';
+import type { ServiceId } from '../../domain/applications/contract.ts';
+import { pagePath } from '../apply/drafts.ts';
+import { rememberDraft } from '../apply/session.ts';
+import type { StaffContext } from './page.ts';
+
+/**
+ * Counter intake: the clerk starts the resident's draft (through the intake functions, like any
+ * draft), marks it with their own JWT as entered at the counter by them (staff_claim_counter_draft:
+ * only a clerk may), and continues in the same journey pages, which say it is counter intake.
+ */
+const counterCookie = (service: ServiceId) => `counter-${service}`;
+
+export async function startCounterIntake(ctx: StaffContext, cookies: AstroCookies, url: URL, service: string | undefined): Promise<string | null> {
+  if (!isServiceId(service)) return null;
+  try {
+    const draft = await createDraft({ service } as Parameters<typeof createDraft>[0]);
+    await ctx.data.claimCounterDraft(draft.draftId);
+    rememberDraft(cookies, service, draft.draftId, url);
+    cookies.set(counterCookie(service), draft.draftId, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+    return pagePath(service, firstPage(service));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this browser's draft of the service is a counter draft (the journey pages say so). */
+export function isCounterDraft(cookies: AstroCookies, service: ServiceId, draftId: string | null): boolean {
+  return draftId !== null && cookies.get(counterCookie(service))?.value === draftId;
+}
