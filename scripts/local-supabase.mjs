@@ -3,7 +3,7 @@
 // POST /rest/v1/rpc/<fn> on 127.0.0.1), for trying the API with curl or pointing a dev server at it:
 //
 //   node_modules/.bin/node scripts/local-supabase.mjs [--port 54321] [--data-dir .local-supabase]
-//   SUPABASE_URL=http://127.0.0.1:54321 SUPABASE_SECRET_KEY=<printed key> npm run dev
+//   SUPABASE_URL=http://127.0.0.1:54321 SUPABASE_SECRET_KEY=<printed key> SUPABASE_PUBLISHABLE_KEY=<printed key> npm run dev
 //
 // Without --data-dir the database lives in memory and is gone when the process stops.
 // Needs Node >= 22.18 (it imports the TypeScript sources directly, with type stripping).
@@ -21,7 +21,7 @@ console.log(`Local Supabase stand-in: ${local.url}`);
 console.log(`  anon key (local, HS256 with the CLI default secret):         ${local.anonKey}`);
 console.log(`  service_role key (local, HS256 with the CLI default secret): ${local.serviceKey}`);
 // src/data only reads the environment, so a dev server reaches this stand-in through these two.
-console.log(`  for a dev server: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
+console.log(`  for a dev server: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey} SUPABASE_PUBLISHABLE_KEY=${local.anonKey}`);
 const stop = async () => {
   await local.stop();
   process.exit(0);

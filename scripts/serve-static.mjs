@@ -172,8 +172,11 @@ async function handleApi(req, res, url) {
 async function sendResponse(res, response) {
   const headers = {};
   response.headers.forEach((value, key) => {
-    headers[key] = value;
+    if (key !== 'set-cookie') headers[key] = value;
   });
+  // Each cookie is a header of its own (Headers joins them otherwise, and a plain object keeps one).
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 }

@@ -19,7 +19,13 @@ if (!env.SUPABASE_URL || !env.SUPABASE_SECRET_KEY) {
   local = await startLocalSupabase({ dataDir: `${root}.local-supabase` });
   env.SUPABASE_URL = local.url;
   env.SUPABASE_SECRET_KEY = local.serviceKey;
+  env.SUPABASE_PUBLISHABLE_KEY = local.anonKey;
   console.log(`Embedded Supabase stand-in at ${local.url} (data in .local-supabase/; delete the folder to start empty)`);
+  const { seedDevelopmentAdmin, DEV_ADMIN } = await import('../dev/local-supabase/seed-staff.ts');
+  const hasStaff = async () => (await local.db.query('select 1 from intake.staff_members limit 1')).rows.length > 0;
+  const seeded = await seedDevelopmentAdmin({ url: local.url, serviceKey: local.serviceKey }, hasStaff);
+  if (seeded) console.log(`Staff workspace /staff/: ${DEV_ADMIN.email}, first password ${DEV_ADMIN.password} (development only)`);
+  console.log(`  for \`npm run staff\`: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
 }
 const astro = spawn(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'dev', '--port', process.env.PORT ?? '4321'], {
   cwd: root,

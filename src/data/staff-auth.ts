@@ -175,3 +175,16 @@ export async function setAccountEnabled(userId: string, enabled: boolean): Promi
     if (error) throw new StaffAuthError(mapError(error));
   });
 }
+
+/** Remove every authenticator of an account (a lost phone): a new one is set up at its next sign-in. */
+export async function resetAuthenticators(userId: string): Promise<void> {
+  return attempt(async () => {
+    const admin = await getSupabase();
+    const listed = await admin.auth.admin.mfa.listFactors({ userId });
+    if (listed.error) throw new StaffAuthError(mapError(listed.error));
+    for (const factor of listed.data.factors) {
+      const { error } = await admin.auth.admin.mfa.deleteFactor({ userId, id: factor.id });
+      if (error) throw new StaffAuthError(mapError(error));
+    }
+  });
+}

@@ -143,6 +143,8 @@ export function staffData(accessToken: string) {
     members: () => call<StaffMember[]>(client, 'staff_members_list', {}),
     saveMember: (m: Omit<StaffMember, 'created_at'>) =>
       call<StaffMember>(client, 'staff_member_save', { p_user_id: m.user_id, p_display_name: m.display_name, p_role: m.role, p_township: m.township, p_active: m.active }),
+    /** Records (and checks) an administrator's reset of a colleague's authenticator. */
+    factorReset: (userId: string) => call<unknown>(client, 'staff_member_factor_reset', { p_user_id: userId }),
     audit: (page: number) => call<{ page: number; rows: AuditRow[] }>(client, 'staff_audit', { p_page: page, p_application: null }),
   };
 }

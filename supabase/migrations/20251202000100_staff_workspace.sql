@@ -197,7 +197,7 @@ create table intake.audit_log (
   actor_role text not null,
   action text not null check (action in (
     'list', 'search', 'open', 'show_id', 'decide', 'assign', 'export', 'counter_intake',
-    'staff_create', 'staff_update', 'audit_read')),
+    'staff_create', 'staff_update', 'staff_factor_reset', 'audit_read')),
   application_id uuid,
   detail jsonb not null default '{}'::jsonb check (jsonb_typeof(detail) = 'object' and octet_length(detail::text) <= 2000)
 );

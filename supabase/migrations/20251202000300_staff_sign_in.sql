@@ -118,3 +118,28 @@ end;
 $$;
 revoke all on function public.bootstrap_staff_member(uuid, text, text, text) from public, anon, authenticated;
 grant execute on function public.bootstrap_staff_member(uuid, text, text, text) to service_role;
+
+-- An administrator resets a colleague's authenticator (a lost or replaced phone): the factor is
+-- removed at Auth with the secret key, and this records who did it, with the administrator's own
+-- JWT. The colleague sets a new authenticator up at their next sign-in.
+create function public.staff_member_factor_reset(p_user_id uuid)
+returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+declare
+  me record;
+begin
+  select * into me from intake.staff_or_fail();
+  if me.role <> 'admin' or p_user_id = me.user_id then
+    raise exception using errcode = 'P0001', message = 'not_allowed';
+  end if;
+  if not exists (select 1 from intake.staff_members where user_id = p_user_id) then
+    raise exception using errcode = 'P0001', message = 'invalid_staff';
+  end if;
+  perform intake.audit('staff_factor_reset', null, jsonb_build_object('user', p_user_id));
+  return jsonb_build_object('user_id', p_user_id);
+end;
+$$;
+revoke all on function public.staff_member_factor_reset(uuid) from public, anon, authenticated;
+grant execute on function public.staff_member_factor_reset(uuid) to authenticated;

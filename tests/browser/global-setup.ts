@@ -9,6 +9,7 @@ declare module 'vitest' {
     /** The local Supabase stand-in behind the served build (its SSR pages and the JSON API). */
     supabaseUrl: string;
     supabaseKey: string;
+    supabaseAnonKey: string;
   }
 }
 
@@ -20,10 +21,13 @@ export default async function setup(project: TestProject) {
   const supabase = await startLocalSupabase();
   process.env['SUPABASE_URL'] = supabase.url;
   process.env['SUPABASE_SECRET_KEY'] = supabase.serviceKey;
+  // The staff workspace signs in with the publishable (anon) key, as with a real project.
+  process.env['SUPABASE_PUBLISHABLE_KEY'] = supabase.anonKey;
   const { server, url } = await startStaticServer(0);
   project.provide('baseUrl', url);
   project.provide('supabaseUrl', supabase.url);
   project.provide('supabaseKey', supabase.serviceKey);
+  project.provide('supabaseAnonKey', supabase.anonKey);
   return async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -34,7 +34,7 @@ const STAFF_TABLES = [
 ].sort();
 const STAFF_FUNCTIONS = [
   'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_decide', 'staff_me',
-  'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
+  'staff_member_factor_reset', 'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
 ].sort();
 /** Private helpers the staff functions and policies call as the staff member. */
 const STAFF_HELPERS = [

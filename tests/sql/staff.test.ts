@@ -208,6 +208,15 @@ describe('administration', () => {
     const list = await as<{ user_id: string }[]>('admin', 'staff_members_list');
     expect(list.length).toBe(7);
   });
+
+  it('resetting an authenticator is for administrators, of a colleague, and is audited', async () => {
+    expect(await errorCode(as('clerk', 'staff_member_factor_reset', { p_user_id: STAFF.reviewer }))).toBe('not_allowed');
+    expect(await errorCode(as('admin', 'staff_member_factor_reset', { p_user_id: STAFF.admin }))).toBe('not_allowed');
+    expect(await errorCode(as('admin', 'staff_member_factor_reset', { p_user_id: randomUUID() }))).toBe('invalid_staff');
+    await as('admin', 'staff_member_factor_reset', { p_user_id: STAFF.reviewer });
+    const { rows } = await db.query<{ action: string; detail: { user: string } }>(`select action, detail from intake.audit_log order by id desc limit 1`);
+    expect(rows[0]).toEqual({ action: 'staff_factor_reset', detail: { user: STAFF.reviewer } });
+  });
 });
 
 describe('sign-in throttling', () => {

@@ -10,7 +10,8 @@ import { newTotpSecret, verifyTotp } from './totp.ts';
  *   POST /auth/v1/logout                                     sign out (this session)
  *   GET  /auth/v1/user, PUT /auth/v1/user                    the signed-in user; change the password
  *   POST /auth/v1/factors, /factors/{id}/challenge, /factors/{id}/verify   TOTP MFA (aal2)
- *   POST /auth/v1/admin/users, GET|PUT /auth/v1/admin/users/{id}           accounts (service key)
+ *   POST /auth/v1/admin/users, GET|PUT|DELETE /auth/v1/admin/users/{id}    accounts (service key)
+ *   GET /auth/v1/admin/users/{id}/factors, DELETE …/factors/{factor}      a lost authenticator (service key)
  * Passwords are scrypt hashes; access tokens are HS256 JWTs with Supabase's claims (sub, role,
  * aal, amr, session_id), signed with the stand-in's JWT secret, so the REST side can verify them.
  * A real project is the target: this covers the requests supabase-js makes for these calls.
@@ -158,11 +159,26 @@ export function createAuthHandler(options: AuthOptions) {
           return fail(422, 'email_exists', 'A user with this email address has already been registered');
         }
       }
-      const match = /^\/admin\/users\/([0-9a-f-]{36})$/.exec(path);
+      const match = /^\/admin\/users\/([0-9a-f-]{36})(?:\/factors(?:\/([0-9a-f-]{36}))?)?$/.exec(path);
       if (!match || !UUID.test(match[1]!)) return fail(404, 'not_found', 'Not found');
       const u = await user(match[1]!);
       if (!u) return fail(404, 'user_not_found', 'User not found');
+      if (path.includes('/factors')) {
+        // An authenticator lost with its phone: listed and removed by an administrator.
+        if (method === 'GET' && !match[2]) return { status: 200, body: await factorsOf(u.id) };
+        if (method === 'DELETE' && match[2]) {
+          const { rows } = await store.query<{ id: string }>(`delete from auth.mfa_factors where id = $1 and user_id = $2 returning id`, [match[2], u.id]);
+          if (!rows[0]) return fail(404, 'mfa_factor_not_found', 'Factor not found');
+          await store.query(`update auth.sessions set revoked = true where user_id = $1`, [u.id]);
+          return { status: 200, body: { id: rows[0].id } };
+        }
+        return fail(405, 'method_not_allowed', 'Method not allowed');
+      }
       if (method === 'GET') return { status: 200, body: await userJson(u) };
+      if (method === 'DELETE') {
+        await store.query(`delete from auth.users where id = $1`, [u.id]);
+        return { status: 200, body: {} };
+      }
       if (method === 'PUT') {
         if (typeof body['password'] === 'string') {
           if (body['password'].length < 8) return fail(422, 'weak_password', 'Password should be at least 8 characters.');

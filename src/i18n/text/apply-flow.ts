@@ -107,6 +107,10 @@ export const applyFlowText = {
   'applyFlow.status.historyHeading': '办理经过',
   'applyFlow.status.submitted': '提交于 {date}。有疑问请打服务大厅电话，告诉工作人员申请编号。',
   'applyFlow.status.another': '查询另一份申请',
+  'applyFlow.status.needsInfoHeading': '需要您补正',
+  'applyFlow.status.needsInfoSaid': '工作人员的说明：',
+  'applyFlow.status.needsInfoHow': '请按说明准备好材料，在办公时间带到服务大厅，或先打电话问清楚。补正后工作人员会继续办理，不用重新申请。',
+  'applyFlow.status.nextHeading': '接下来',
 
   'applyFlow.resume.title': '继续填写申请',
   'applyFlow.resume.intro': '保存申请时，页面上显示了一个 8 位的继续填写代码。输入代码和申请人身份证号的后 4 位，就能接着填写。',

@@ -5,6 +5,7 @@ import { firstPage } from '../../domain/applications/journey.ts';
 import type { ServiceId } from '../../domain/applications/contract.ts';
 import { pagePath } from '../apply/drafts.ts';
 import { rememberDraft } from '../apply/session.ts';
+import { staffCookie } from '../private-cookie.ts';
 import type { StaffContext } from './page.ts';
 
 /**
@@ -14,13 +15,14 @@ import type { StaffContext } from './page.ts';
  */
 const counterCookie = (service: ServiceId) => `counter-${service}`;
 
-export async function startCounterIntake(ctx: StaffContext, cookies: AstroCookies, url: URL, service: string | undefined): Promise<string | null> {
-  if (!isServiceId(service)) return null;
+/** The first journey page to go to; 'invalid' for a service that does not exist; null when the database failed. */
+export async function startCounterIntake(ctx: StaffContext, cookies: AstroCookies, url: URL, service: string | undefined): Promise<string | 'invalid' | null> {
+  if (!isServiceId(service)) return 'invalid';
   try {
     const draft = await createDraft({ service } as Parameters<typeof createDraft>[0]);
     await ctx.data.claimCounterDraft(draft.draftId);
     rememberDraft(cookies, service, draft.draftId, url);
-    cookies.set(counterCookie(service), draft.draftId, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+    cookies.set(counterCookie(service), draft.draftId, staffCookie(url));
     return pagePath(service, firstPage(service));
   } catch {
     return null;

@@ -15,7 +15,7 @@ export type StaffContext = Extract<Guarded, { kind: 'ok' }>;
 export async function requireStaff(astro: AstroGlobal, roles: readonly StaffRole[]): Promise<StaffContext | Response> {
   const locale = astro.locals.locale;
   const go = (path: string) => astro.redirect(localizedPath(path, locale), 303);
-  const g = await guard(astro.cookies);
+  const g = await guard(astro.cookies, astro.url);
   if (g.kind === 'ok') {
     if (!roles.includes(g.me.role)) return go(g.me.role === 'admin' ? '/staff/users/' : '/staff/queue/');
     return g;
@@ -24,7 +24,7 @@ export async function requireStaff(astro: AstroGlobal, roles: readonly StaffRole
   if (g.kind === 'second-factor') return go('/staff/mfa/');
   if (astro.request.method === 'POST') {
     const form = await readForm(astro.request.clone());
-    if (form.ok) keepPending(astro.cookies, { path: unlocalizedPath(astro.url.pathname), fields: form.fields });
+    if (form.ok) keepPending(astro.cookies, { path: unlocalizedPath(astro.url.pathname), fields: form.fields }, astro.url);
   }
   return go(g.reason === 'none' ? '/staff/' : `/staff/?${g.reason}=1`);
 }

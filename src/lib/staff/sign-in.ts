@@ -7,6 +7,7 @@ import type { staffText } from '../../i18n/text/staff.ts';
 import { clientKeyOf } from '../client-key.ts';
 import { readForm } from '../apply/form-input.ts';
 import { seal, unseal } from '../apply/sealed.ts';
+import { staffCookie } from '../private-cookie.ts';
 import { clearSession, pendingPath, readSession, writeSession } from './session.ts';
 
 /**
@@ -57,7 +58,7 @@ export async function handleSignIn(request: Request, cookies: AstroCookies, clie
     }
     await signInThrottle.succeeded(email);
     const user = await currentUser(tokens);
-    writeSession(cookies, { tokens, stage: 'password', lastActive: Date.now() });
+    writeSession(cookies, { tokens, stage: 'password', lastActive: Date.now() }, new URL(request.url));
     return { kind: 'redirect', to: user.totpFactorId ? '/staff/mfa/' : '/staff/mfa/setup/' };
   } catch {
     return unavailable(values);
@@ -68,13 +69,13 @@ export async function handleSignIn(request: Request, cookies: AstroCookies, clie
 const ENROLMENT = 'staff-enrolment';
 interface Enrolment { factorId: string; secret: string; uri: string; userId: string }
 
-export async function enrolment(cookies: AstroCookies, tokens: StaffTokens, issuer: string): Promise<Enrolment> {
+export async function enrolment(cookies: AstroCookies, tokens: StaffTokens, issuer: string, url: URL): Promise<Enrolment> {
   const user = await currentUser(tokens);
   const kept = unseal('staff-enrolment', cookies.get(ENROLMENT)?.value ?? '') as Enrolment | null;
   if (kept && kept.userId === user.id) return kept;
   const made = await enrollTotp(tokens, issuer);
   const value = { ...made, userId: user.id };
-  cookies.set(ENROLMENT, seal('staff-enrolment', value), { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+  cookies.set(ENROLMENT, seal('staff-enrolment', value), staffCookie(url));
   return value;
 }
 
@@ -111,7 +112,7 @@ export async function handleSecondFactor(request: Request, cookies: AstroCookies
     }
     await signInThrottle.succeeded(account);
     cookies.delete(ENROLMENT, { path: '/' });
-    writeSession(cookies, { tokens, stage: 'aal2', lastActive: Date.now() });
+    writeSession(cookies, { tokens, stage: 'aal2', lastActive: Date.now() }, new URL(request.url));
     return { kind: 'redirect', to: user.mustChangePassword ? '/staff/password/' : landing(cookies) };
   } catch {
     return unavailable({});

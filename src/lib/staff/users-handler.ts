@@ -1,4 +1,4 @@
-import { createAccount, setAccountEnabled, StaffAuthError } from '../../data/staff-auth.ts';
+import { createAccount, resetAuthenticators, setAccountEnabled, StaffAuthError } from '../../data/staff-auth.ts';
 import { StaffDataError, type StaffMember } from '../../data/staff.ts';
 import { STAFF_ROLES, type StaffRole } from '../../domain/staff/workspace.ts';
 import type { staffText } from '../../i18n/text/staff.ts';
@@ -10,7 +10,7 @@ import type { StaffContext } from './page.ts';
  * Administrators manage staff accounts: add one (the Auth account through the admin API, with a
  * first password to be changed at first sign-in; the workspace row with the administrator's own
  * JWT, audited), change a role or township, disable (banned at Auth and inactive here, so refused
- * at the next request) or enable again.
+ * at the next request) or enable again, and reset the authenticator of someone who lost their phone.
  */
 type StaffKey = keyof typeof staffText;
 export interface UsersOutcome {
@@ -30,6 +30,15 @@ export async function handleUsers(request: Request, ctx: StaffContext, townships
   const form = await readForm(request);
   if (!form.ok) return { status: form.status, members: await list(), values: {}, errors: [] };
   const f = form.fields;
+  if (f['do'] === 'reset') {
+    const member = (await list()).find((m) => m.user_id === f['user']);
+    if (!member) return { status: 404, members: await list(), values: {}, errors: [] };
+    if (member.user_id === ctx.me.user_id) return { status: 422, members: await list(), values: {}, errors: [{ field: 'email', key: 'staff.users.self' }] };
+    // Checked and audited first, with the administrator's own token; then removed at Auth.
+    await ctx.data.factorReset(member.user_id);
+    await resetAuthenticators(member.user_id);
+    return { status: 200, members: await list(), values: {}, errors: [], done: 'staff.users.resetDone', doneName: member.display_name };
+  }
   if (f['do'] === 'toggle') {
     const member = (await list()).find((m) => m.user_id === f['user']);
     if (!member) return { status: 404, members: await list(), values: {}, errors: [] };
