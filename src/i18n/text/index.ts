@@ -12,6 +12,7 @@ import { applyText } from './apply.ts';
 import { fieldsText } from './fields.ts';
 import { applyFlowText } from './apply-flow.ts';
 import { apiText } from './api.ts';
+import { apiKeysText } from './api-keys.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -34,6 +35,7 @@ export const uiText = {
   ...fieldsText,
   ...applyFlowText,
   ...apiText,
+  ...apiKeysText,
 } as const;
 
 export type UiKey = keyof typeof uiText;
