@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, newClientIp } from './support.ts';
+import { APPLICANT_LAST4, baseUrl, newClientIp, post, transitApplication } from './support.ts';
 import { fillForm, Robot, servedForm, unescapeHtml, type Answers } from './form-robot.ts';
 import { makeCertificate, makeIdNumber } from '../support/identities.ts';
 
@@ -7,6 +7,7 @@ import { makeCertificate, makeIdNumber } from '../support/identities.ts';
  * The hourly limits per client on the web forms (intake.policy: 20 new drafts, 10 applications),
  * over HTTP against the served build, by robots that all come from one address: over the limit the
  * page answers 429 with Retry-After, in Chinese, says when to try again and keeps every answer.
+ * And the status page under a stranger's wrong guesses: he locks out only himself.
  */
 let sequence = 300;
 const newId = () => makeIdNumber('1966-06-16', String(sequence++).padStart(3, '0'), '340102');
@@ -95,5 +96,29 @@ describe('one address submitting too many applications', () => {
     const again = await robot.get(check.path);
     expect(again.response.status).toBe(200);
     expect(unescapeHtml(again.html)).toContain('张晓燕');
+  });
+});
+
+describe('the status page and a stranger who knows the reference', () => {
+  const ask = (robot: Robot, reference: string, fact: string) =>
+    robot.post('/status/', new URLSearchParams({ reference, fact }));
+
+  it('refuses him after 3 wrong facts (429, until when, in Chinese), while the owner still sees the status', async () => {
+    const owner = newClientIp();
+    const { reference } = await (await post(transitApplication(), { clientIp: owner })).json();
+    const stranger = new Robot(baseUrl, { 'X-Nf-Client-Connection-Ip': newClientIp() });
+    for (let i = 0; i < 3; i++) expect((await ask(stranger, reference, '0000')).response.status).toBe(422);
+    const refused = await ask(stranger, reference, APPLICANT_LAST4);
+    expect(refused.response.status).toBe(429);
+    expect(retryAfter(refused.response)).toBeGreaterThan(86_400 - 300);
+    const text = unescapeHtml(refused.html.replace(/<[^>]+>/g, ''));
+    expect(text).toMatch(/这个申请编号今天查询失败的次数太多。为了保护申请人的信息，这里暂停查询，2[34] 小时后可以再试/);
+    expect(servedForm(refused.html, `${baseUrl}/status/`)!.controls.find((c) => c.name === 'reference')?.value).toBe(reference);
+    // The owner, from home and from a phone never used before.
+    for (const address of [owner, newClientIp()]) {
+      const seen = await ask(new Robot(baseUrl, { 'X-Nf-Client-Connection-Ip': address }), reference, APPLICANT_LAST4);
+      expect(seen.response.status).toBe(200);
+      expect(unescapeHtml(seen.html)).toContain(`申请编号 ${reference}`);
+    }
   });
 });
