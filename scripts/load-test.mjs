@@ -8,12 +8,16 @@
  * is found by a status lookup with its applicant's fact. Exit code 1 on any violation.
  *
  *   node_modules/.bin/node scripts/load-test.mjs [--n 200] [--concurrency 20]
- *   node_modules/.bin/node scripts/load-test.mjs --url http://127.0.0.1:4322 [--supabase-url … --supabase-key …]
+ *   node_modules/.bin/node scripts/load-test.mjs --url http://127.0.0.1:4322 --api-key clk_… [--supabase-url … --supabase-key …]
  *
- * Without --url it starts the local Supabase stand-in and calls the API function in-process (no
- * HTTP in front of it). With --url it sends HTTP requests; the row counts are checked only when
- * it can reach that deployment's database (--supabase-url/--supabase-key or SUPABASE_URL/
- * SUPABASE_SECRET_KEY). Nothing personal is printed: the applicants are made up.
+ * Without --url it starts the local Supabase stand-in, issues itself an API key and calls the API
+ * function in-process (no HTTP in front of it). With --url it sends HTTP requests with the given
+ * key (--api-key or API_KEY: npm run api-key -- issue 压力测试); the row counts are checked only
+ * when it can reach that deployment's database (--supabase-url/--supabase-key or SUPABASE_URL/
+ * SUPABASE_SECRET_KEY). Each application comes from an address of its own (X-Nf-Client-Connection-Ip),
+ * so the hourly limit per address (30 through the API) is not what is measured; on Netlify that
+ * header is the real address, so a deployed site answers 429 after 30 an hour from one machine.
+ * Nothing personal is printed: the applicants are made up.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -23,6 +27,7 @@ const { values: args } = parseArgs({
     n: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '20' },
     url: { type: 'string' },
+    'api-key': { type: 'string' },
     'supabase-url': { type: 'string' },
     'supabase-key': { type: 'string' },
   },
@@ -44,8 +49,13 @@ const site = parse(await readFile(new URL('../content/site.yaml', import.meta.ur
 let stopLocal = async () => {};
 let send;
 let counts = null;
+let apiKey = args['api-key'] ?? process.env.API_KEY;
 
 if (args.url) {
+  if (!apiKey) {
+    console.error('--api-key (or API_KEY) is needed with --url: every API request carries a channel key');
+    process.exit(2);
+  }
   const base = args.url.replace(/\/+$/, '');
   send = (request) => {
     const url = new URL(request.url);
@@ -65,8 +75,9 @@ if (args.url) {
   process.env.SUPABASE_URL = local.url;
   process.env.SUPABASE_SECRET_KEY = local.serviceKey;
   stopLocal = () => local.stop();
+  apiKey = (await (await import('../src/data/api-keys.ts')).issueApiKey('压力测试')).key;
   const { handleApplicationsRequest } = await import('../functions/lib/api.ts');
-  send = (request) => handleApplicationsRequest(request, { clientIp: '127.0.0.1' });
+  send = (request) => handleApplicationsRequest(request, { clientIp: request.headers.get('x-nf-client-connection-ip') ?? '127.0.0.1' });
   const { intakeCounts } = await import('../src/data/applications.ts');
   counts = () => intakeCounts();
 }
@@ -144,6 +155,7 @@ const jobs = Array.from({ length: N }, (_, i) => ({
   key: `load-${randomBytes(12).toString('base64url')}`,
   body: JSON.stringify(application(i)),
   fact: idNumber(i).slice(-4),
+  address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
   retry: i % 10 === 3, // sent again after the first answer
   double: i % 20 === 7, // sent twice at once
   results: [],
@@ -152,7 +164,7 @@ const jobs = Array.from({ length: N }, (_, i) => ({
 function submitRequest(job) {
   return new Request('http://localhost/api/v1/applications', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.key },
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.key, Authorization: `Bearer ${apiKey}`, 'X-Nf-Client-Connection-Ip': job.address },
     body: job.body,
   });
 }
@@ -235,7 +247,9 @@ const lookupFailures = [];
 await pool(
   [...acknowledged].map(([reference, job]) => async () => {
     const response = await send(
-      new Request(`http://localhost/api/v1/applications/${reference}`, { headers: { 'X-Id-Number-Last4': job.fact } }),
+      new Request(`http://localhost/api/v1/applications/${reference}`, {
+        headers: { 'X-Id-Number-Last4': job.fact, Authorization: `Bearer ${apiKey}`, 'X-Nf-Client-Connection-Ip': job.address },
+      }),
     );
     const body = await response.json().catch(() => ({}));
     if (response.status !== 200 || body.reference !== reference || body.service !== JSON.parse(job.body).service) {

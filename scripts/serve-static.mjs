@@ -209,7 +209,9 @@ export async function startStaticServer(port = 0) {
     }
     const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(url.pathname) : null;
     if (!file && ssr) {
-      const response = await ssr(await toRequest(req, url), { ip: '127.0.0.1', geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
+      // As for the API: tests set x-nf-client-connection-ip to act as different clients.
+      const ip = typeof req.headers['x-nf-client-connection-ip'] === 'string' ? req.headers['x-nf-client-connection-ip'] : '127.0.0.1';
+      const response = await ssr(await toRequest(req, url), { ip, geo: {}, site: {}, deploy: {}, account: {}, server: {}, params: {}, cookies: { get() {}, set() {}, delete() {} }, waitUntil() {}, next() {} });
       if (response && response.status !== 404) return sendResponse(res, response);
       // An on-demand page's own 404 (e.g. a receipt that cannot be opened) has a page to show; a
       // route nobody handles has no body and gets 404.html below, as on Netlify.

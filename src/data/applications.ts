@@ -1,10 +1,15 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { ApplicationDataError, toApplicationError } from './application-errors.ts';
-import { getSupabase } from './supabase-client.ts';
+import { call } from './rpc.ts';
+
+export { lookupStatus, resumeDraft, type LookupResult, type ResumeResult, type Throttled } from './lookups.ts';
 
 /**
  * Typed calls of the intake SQL functions (supabase/migrations/*_intake_*.sql). Each takes an
  * optional client (tests pass one); by default the shared server client is used.
+ *
+ * `clientKey` (src/lib/client-key.ts: a hash of the IP address, peppered and hashed again by the
+ * database) identifies the caller for the limits: failed lookups and resumes, and how many drafts
+ * and applications one client may make an hour (intake.policy).
  */
 export type ServiceId = 'certificate' | 'assistive-devices' | 'transit-card';
 export type CertificateAction = 'new' | 'renewal' | 'replacement' | 'damaged' | 'change' | 'transfer';
@@ -49,26 +54,6 @@ export interface StatusEvent {
   at: string;
 }
 
-export type LookupResult =
-  | {
-      ok: true;
-      reference: string;
-      service: ServiceId;
-      serviceLabel: string;
-      action: string | null;
-      actionLabel: string | null;
-      status: string;
-      statusLabel: string;
-      closed: boolean;
-      submittedAt: string;
-      history: StatusEvent[];
-    }
-  | { ok: false; error: 'lookup_failed' | 'lookup_throttled' };
-
-export type ResumeResult =
-  | { ok: true; draftId: string; service: ServiceId; action: string | null; expiresAt: string }
-  | { ok: false; error: 'resume_failed' | 'resume_throttled' };
-
 export interface IntakeCounts {
   drafts: number;
   applications: number;
@@ -79,18 +64,8 @@ export interface PurgeCounts {
   drafts: number;
   applications: number;
   lookup_failures: number;
-}
-
-async function call<T>(fn: string, args: Record<string, unknown>, client?: SupabaseClient): Promise<T> {
-  const supabase = client ?? (await getSupabase());
-  let response;
-  try {
-    response = await supabase.rpc(fn, args);
-  } catch (cause) {
-    throw new ApplicationDataError('unavailable', [], { cause });
-  }
-  if (response.error) throw toApplicationError(response.error);
-  return response.data as T;
+  known_clients: number;
+  client_submissions: number;
 }
 
 interface DraftRow {
@@ -133,9 +108,12 @@ function toReceipt(row: ReceiptRow): Receipt {
   };
 }
 
-/** Start a draft; the action may be chosen now or later with setDraftAction. */
-export async function createDraft(input: ServiceAndAction, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call<DraftRow>('create_draft', { p_service: input.service, p_action: input.action ?? null }, client));
+/**
+ * Start a draft; the action may be chosen now or later with setDraftAction. Counted per client:
+ * over the hourly limit it fails with rate_limited (error.rateLimit says how long to wait).
+ */
+export async function createDraft(input: ServiceAndAction & { clientKey: string }, client?: SupabaseClient): Promise<Draft> {
+  return toDraft(await call<DraftRow>('create_draft', { p_service: input.service, p_action: input.action ?? null, p_client_key: input.clientKey }, client));
 }
 
 export async function getDraft(draftId: string, client?: SupabaseClient): Promise<Draft> {
@@ -174,26 +152,32 @@ export async function removePages(draftId: string, pages: string[], client?: Sup
  * Submit a draft. `clientToken` is a random token (16–128 of A–Z a–z 0–9 _ -) made once per
  * check-your-answers page and sent with the form: resubmitting with the same token returns the
  * same receipt instead of creating a second application. A token belongs to one application:
- * using it for another one fails with token_reused.
+ * using it for another one fails with token_reused. A new application is counted per client (a
+ * repeat is not): over the hourly limit it fails with rate_limited and the draft stays as it was.
  */
-export async function submitApplication(draftId: string, clientToken: string, client?: SupabaseClient): Promise<Receipt> {
-  return toReceipt(await call<ReceiptRow>('submit_application', { p_draft_id: draftId, p_client_token: clientToken }, client));
+export async function submitApplication(draftId: string, clientToken: string, clientKey: string, client?: SupabaseClient): Promise<Receipt> {
+  return toReceipt(await call<ReceiptRow>('submit_application', { p_draft_id: draftId, p_client_token: clientToken, p_client_key: clientKey }, client));
 }
 
 /**
  * Submit a whole application at once (the JSON API and other channels): the answers by page name,
  * checked and normalised exactly as savePage does, in one transaction that leaves nothing behind
  * when it fails. Idempotent by `clientToken`: the same request again returns the first receipt with
- * `repeated: true`; the same token with a different request fails with token_reused.
+ * `repeated: true`; the same token with a different request fails with token_reused. `channelId`
+ * is the API channel whose key came with the request (src/data/api-keys.ts), recorded with the
+ * application; a new application is counted per client (rate_limited over the hourly limit).
  */
 export async function submitCompleteApplication(
-  input: ServiceAndAction & { answers: Record<string, PageAnswers>; clientToken: string },
+  input: ServiceAndAction & { answers: Record<string, PageAnswers>; clientToken: string; clientKey: string; channelId: string },
   client?: SupabaseClient,
 ): Promise<Receipt> {
   return toReceipt(
     await call<ReceiptRow>(
       'submit_complete_application',
-      { p_service: input.service, p_action: input.action ?? null, p_answers: input.answers, p_client_token: input.clientToken },
+      {
+        p_service: input.service, p_action: input.action ?? null, p_answers: input.answers, p_client_token: input.clientToken,
+        p_client_key: input.clientKey, p_channel_id: input.channelId,
+      },
       client,
     ),
   );
@@ -203,65 +187,12 @@ export async function submitCompleteApplication(
  * Save and return: a new 8-character code for the draft (shown to the person once; only its hash
  * is kept). Asking again replaces the previous code. Fails with resume_fact_missing while the draft
  * has no ID number (neither applicant.id_number nor certificate.certificate_number), because the
- * last 4 characters of it are asked for with the code. Extends the draft like a save.
+ * last 4 characters of it are asked for with the code. Extends the draft like a save. The saving
+ * client is known for the code: it can resume even when strangers used up the code's daily tries.
  */
-export async function issueResumeCode(draftId: string, client?: SupabaseClient): Promise<{ resumeCode: string; expiresAt: string }> {
-  const row = await call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId }, client);
+export async function issueResumeCode(draftId: string, clientKey: string, client?: SupabaseClient): Promise<{ resumeCode: string; expiresAt: string }> {
+  const row = await call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId, p_client_key: clientKey }, client);
   return { resumeCode: row.resume_code, expiresAt: row.expires_at };
-}
-
-/**
- * Continue a draft with its resume code and the last 4 characters of the applicant's ID number.
- * Throttled and answered like lookupStatus: an unknown code, an expired draft and a wrong fact all
- * give resume_failed; failures come back as values, not errors. `clientKey` as for lookupStatus.
- */
-export async function resumeDraft(
-  input: { code: string; idNumberLast4: string; clientKey: string },
-  client?: SupabaseClient,
-): Promise<ResumeResult> {
-  const row = await call<Record<string, unknown>>(
-    'resume_draft',
-    { p_code: input.code, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
-    client,
-  );
-  if (row['ok'] !== true) return { ok: false, error: row['error'] === 'resume_throttled' ? 'resume_throttled' : 'resume_failed' };
-  return {
-    ok: true,
-    draftId: row['draft_id'] as string,
-    service: row['service'] as ServiceId,
-    action: (row['action'] as string | null) ?? null,
-    expiresAt: row['expires_at'] as string,
-  };
-}
-
-/**
- * Look up an application's status with its reference and the last 4 characters of the applicant's
- * ID number. `clientKey` identifies the caller for throttling (e.g. the IP address); the database
- * stores only a peppered hash of it. Failures come back as values, not errors.
- */
-export async function lookupStatus(
-  input: { reference: string; idNumberLast4: string; clientKey: string },
-  client?: SupabaseClient,
-): Promise<LookupResult> {
-  const row = await call<Record<string, unknown>>(
-    'lookup_status',
-    { p_reference: input.reference, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
-    client,
-  );
-  if (row['ok'] !== true) return { ok: false, error: row['error'] === 'lookup_throttled' ? 'lookup_throttled' : 'lookup_failed' };
-  return {
-    ok: true,
-    reference: row['reference'] as string,
-    service: row['service'] as ServiceId,
-    serviceLabel: row['service_label'] as string,
-    action: (row['action'] as string | null) ?? null,
-    actionLabel: (row['action_label'] as string | null) ?? null,
-    status: row['status'] as string,
-    statusLabel: row['status_label'] as string,
-    closed: row['closed'] as boolean,
-    submittedAt: row['submitted_at'] as string,
-    history: row['history'] as StatusEvent[],
-  };
 }
 
 /** Record a status change (staff). */
@@ -278,7 +209,10 @@ export async function intakeCounts(client?: SupabaseClient): Promise<IntakeCount
   return { drafts: row.drafts, applications: row.applications, statusEvents: row.status_events };
 }
 
-/** Delete expired drafts, applications past retention and old lookup failures (scheduled job). */
+/**
+ * Delete expired drafts, applications past retention, old lookup failures, recognised clients not
+ * seen for long, and submission counts past their window (scheduled job).
+ */
 export async function purgeExpired(client?: SupabaseClient): Promise<PurgeCounts> {
   return call<PurgeCounts>('purge_expired', {}, client);
 }

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRole, errorCode, freshDatabase, rpc, type Role } from './database.ts';
+import { newClient } from './fixtures.ts';
 
 let db: PGlite;
 let tables: string[];
@@ -127,6 +128,7 @@ describe('functions', () => {
         'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_page', 'submit_application',
         'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts', 'intake_policy',
         'sign_in_allowed', 'sign_in_failed', 'sign_in_succeeded', 'bootstrap_staff_member',
+        'issue_api_key', 'revoke_api_key', 'list_api_keys', 'authenticate_api_key',
       ].sort(),
     );
     for (const row of intake) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
@@ -158,10 +160,14 @@ describe('functions', () => {
     for (const call of [
       `select public.set_draft_action('x', 'new')`,
       `select public.remove_pages('x', array['agent'])`,
-      `select public.issue_resume_code('x')`,
+      `select public.issue_resume_code('x', 'client')`,
       `select public.resume_draft('ABCDEFGH', '002X', 'client')`,
-      `select public.submit_complete_application('certificate', 'new', '{}'::jsonb, 'test-token-00000000')`,
+      `select public.submit_complete_application('certificate', 'new', '{}'::jsonb, 'test-token-00000000', 'client', 'x')`,
       `select public.intake_counts()`,
+      `select public.issue_api_key('渠道', repeat('0', 64))`,
+      `select public.revoke_api_key('x')`,
+      `select public.list_api_keys()`,
+      `select public.authenticate_api_key(repeat('0', 64))`,
     ]) {
       expect(await errorCode(asRole(db, role, (tx) => tx.query(call))), `${role}: ${call}`).toBe('42501');
     }
@@ -184,9 +190,11 @@ describe('functions', () => {
   });
 
   it('can be called by service_role', async () => {
-    const draft = await rpc(db, 'service_role', 'create_draft', { p_service: 'assistive-devices', p_action: null });
+    const draft = await rpc(db, 'service_role', 'create_draft', { p_client_key: newClient(), p_service: 'assistive-devices', p_action: null });
     expect(draft).toMatchObject({ service: 'assistive-devices', action: null });
-    expect(await rpc(db, 'service_role', 'purge_expired', {})).toEqual({ drafts: 0, applications: 0, lookup_failures: 0 });
+    expect(await rpc(db, 'service_role', 'purge_expired', {})).toEqual({
+      drafts: 0, applications: 0, lookup_failures: 0, known_clients: 0, client_submissions: 0,
+    });
   });
 
   it('keep internal helpers out of reach of the API roles, but the few the staff functions call', async () => {

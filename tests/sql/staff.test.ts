@@ -3,7 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
 import { errorCode, freshDatabase, rpc, RpcError } from './database.ts';
-import { idNumber } from './fixtures.ts';
+import { apiChannel, idNumber } from './fixtures.ts';
 
 /**
  * The staff workspace in SQL, as each role × each table and function × own and other township:
@@ -35,7 +35,7 @@ async function as<T = Record<string, unknown>>(who: Who, fn: string, args: Recor
 async function application(township: string, seq: string, name = '王小华'): Promise<{ id: string; reference: string }> {
   const id = idNumber('1970-01-01', seq);
   const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_complete_application', {
-    p_service: 'certificate', p_action: 'new', p_client_token: `staff-test-${randomUUID()}`,
+    p_service: 'certificate', p_action: 'new', p_client_token: `staff-test-${randomUUID()}`, p_client_key: `client-${randomUUID()}`, p_channel_id: channel,
     p_answers: {
       who: { applying_for: 'self' }, applicant: { name, id_number: id, phone: '13800000000', hukou_address: '示例县人民路 1 号' },
       township: { township }, category: { category: '4' }, assessment: { hospital: 'county-people-hospital', home_visit: 'no' },
@@ -46,11 +46,13 @@ async function application(township: string, seq: string, name = '王小华'): P
   return { id: rows[0]!.id, reference: receipt.reference };
 }
 
+let channel: string;
 let a: { id: string; reference: string };
 let b: { id: string; reference: string };
 
 beforeAll(async () => {
   db = await freshDatabase();
+  channel = await apiChannel(db);
   await db.query(
     `insert into intake.staff_members (user_id, display_name, role, township, active) values
        ($1, '窗口甲', 'clerk', null, true), ($2, '审核乙', 'reviewer', null, true),
@@ -176,7 +178,7 @@ describe('the audit log', () => {
 
 describe('counter intake and channels', () => {
   it('a clerk marks a walk-in draft as theirs; the application carries the channel and the clerk; others cannot', async () => {
-    const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'transit-card', p_action: 'new' });
+    const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'transit-card', p_action: 'new', p_client_key: `client-${randomUUID()}` });
     expect(await errorCode(as('officerA', 'staff_claim_counter_draft', { p_draft_id: draft.draft_id }))).toBe('not_allowed');
     expect(await as('clerk', 'staff_claim_counter_draft', { p_draft_id: draft.draft_id })).toMatchObject({ channel: 'counter' });
     const save = (page: string, answers: object) => rpc(db, 'service_role', 'save_page', { p_draft_id: draft.draft_id, p_page: page, p_answers: answers });
@@ -186,7 +188,7 @@ describe('counter intake and channels', () => {
     await save('township', { township: 'xishan' });
     await save('pickup', { pickup_point: 'service-hall' });
     await save('declaration', { confirm: 'yes' });
-    const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_application', { p_draft_id: draft.draft_id, p_client_token: `staff-test-${randomUUID()}` });
+    const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_application', { p_draft_id: draft.draft_id, p_client_token: `staff-test-${randomUUID()}`, p_client_key: `client-${randomUUID()}` });
     const { rows } = await db.query(`select channel, entered_by, township from intake.applications where reference = $1`, [receipt.reference]);
     expect(rows[0]).toEqual({ channel: 'counter', entered_by: STAFF.clerk, township: 'xishan' });
     const api = await db.query(`select channel from intake.applications where id = $1`, [b.id]);

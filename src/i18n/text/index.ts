@@ -14,6 +14,7 @@ import { applyFlowText } from './apply-flow.ts';
 import { apiText } from './api.ts';
 import { staffText } from './staff.ts';
 import { formatsText } from './formats.ts';
+import { apiKeysText } from './api-keys.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -38,6 +39,7 @@ export const uiText = {
   ...apiText,
   ...staffText,
   ...formatsText,
+  ...apiKeysText,
 } as const;
 
 export type UiKey = keyof typeof uiText;

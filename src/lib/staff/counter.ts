@@ -5,6 +5,7 @@ import { firstPage } from '../../domain/applications/journey.ts';
 import type { ServiceId } from '../../domain/applications/contract.ts';
 import { pagePath } from '../apply/drafts.ts';
 import { rememberDraft } from '../apply/session.ts';
+import { clientKeyOf } from '../client-key.ts';
 import { staffCookie } from '../private-cookie.ts';
 import type { StaffContext } from './page.ts';
 
@@ -19,7 +20,9 @@ const counterCookie = (service: ServiceId) => `counter-${service}`;
 export async function startCounterIntake(ctx: StaffContext, cookies: AstroCookies, url: URL, service: string | undefined): Promise<string | 'invalid' | null> {
   if (!isServiceId(service)) return 'invalid';
   try {
-    const draft = await createDraft({ service } as Parameters<typeof createDraft>[0]);
+    // The hourly draft limit counts per clerk, not per address: a federation office's counters
+    // and its public Wi-Fi may share one address.
+    const draft = await createDraft({ service, clientKey: clientKeyOf(`staff:${ctx.me.user_id}`) });
     await ctx.data.claimCounterDraft(draft.draftId);
     rememberDraft(cookies, service, draft.draftId, url);
     cookies.set(counterCookie(service), draft.draftId, staffCookie(url));
