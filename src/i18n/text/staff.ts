@@ -125,6 +125,7 @@ export const staffText = {
   'staff.app.take': '由我办理',
   'staff.app.assign': '交给',
   'staff.app.assignButton': '分配',
+  'staff.app.assign.invalid': '不能分配给这位工作人员（可能已停用，或不负责这个乡镇），请从列表里另选一位',
   'staff.app.answers': '申请内容',
   'staff.app.documents': '窗口核对材料',
   'staff.app.documents.hint': '办理时核对原件，逐项勾选（只在本页，供核对用）',

@@ -52,7 +52,14 @@ export async function handleApplication(request: Request, data: StaffData, id: s
     }
     if (f['do'] === 'take' || f['do'] === 'assign') {
       const to = f['do'] === 'take' ? (f['me'] ?? null) : (f['assignee'] || null);
-      await data.assign(id, version, to && UUID.test(to) ? to : null);
+      try {
+        await data.assign(id, version, to && UUID.test(to) ? to : null);
+      } catch (error) {
+        if (error instanceof StaffDataError && error.code === 'invalid_assignee') {
+          return { ...page(await open(data, id), { errors: [{ field: 'assignee', key: 'staff.app.assign.invalid' }] }), status: 422 };
+        }
+        throw error;
+      }
       return { kind: 'redirect', to: `/staff/applications/${id}/?done=assign` };
     }
     // A decision.
@@ -84,6 +91,7 @@ export async function handleApplication(request: Request, data: StaffData, id: s
       throw error;
     }
   } catch (error) {
+    if (error instanceof StaffDataError && error.code === 'application_not_found') return page(null);
     if (error instanceof StaffDataError && error.code === 'decision_conflict') {
       return { ...page(await open(data, id), { notice: { kind: 'problem', key: 'staff.app.conflict', values: { status: '' } } }), status: 409 };
     }

@@ -80,11 +80,22 @@ export async function signIn(page: Page, account: Account, prefix = ''): Promise
 }
 
 let seq = 0;
+let channel: Promise<string> | null = null;
+/** The channel these submissions come through (as a partner's tablet would, with its own key). */
+function testChannel(): Promise<string> {
+  channel ??= (async () => {
+    const made = await service.rpc('issue_api_key', { p_name: `工作台测试 ${randomUUID().slice(0, 8)}`, p_key_hash: randomUUID().replace(/-/g, '').repeat(2) });
+    if (made.error) throw new Error(`issue_api_key: ${made.error.message}`);
+    return (made.data as { id: string }).id;
+  })();
+  return channel;
+}
 export interface Submitted { reference: string; idNumber: string; name: string }
 
 /** A certificate application submitted online (the residents' intake function), in a township. */
 export async function submitApplication(township: string, name: string, action = 'new'): Promise<Submitted> {
-  const idNumber = makeIdNumber('1968-04-02', String(600 + (seq++ % 300)).padStart(3, '0'), '110106');
+  // A sequence of its own per call and per test file (files run in parallel): a search by ID number finds one.
+  const idNumber = makeIdNumber(`19${String(40 + (seq++ % 50))}-04-02`, String(Math.floor(Math.random() * 999)).padStart(3, '0'), '110106');
   const answers: Record<string, Record<string, string>> = {
     who: { applying_for: 'self' },
     applicant: { name, id_number: idNumber, phone: '13800000000', hukou_address: '示例县人民路 1 号' },
@@ -93,6 +104,7 @@ export async function submitApplication(township: string, name: string, action =
   };
   const receipt = await service.rpc('submit_complete_application', {
     p_service: 'certificate', p_action: action, p_client_token: `staff-browser-${randomUUID()}`, p_answers: answers,
+    p_client_key: `staff-browser-${randomUUID()}`, p_channel_id: await testChannel(),
   });
   if (receipt.error) throw new Error(`submit_complete_application: ${receipt.error.message}`);
   const reference = (receipt.data as { reference: string }).reference;
@@ -100,12 +112,12 @@ export async function submitApplication(township: string, name: string, action =
 }
 
 /**
- * Find an application by its reference from the queue's search (a POST: nothing in the address)
+ * Find an application (by its reference, or `query`: a name or ID number) from the queue's search (a POST: nothing in the address)
  * and open it, as a staff member does. Returns its workspace path.
  */
-export async function openApplication(page: Page, reference: string, prefix = ''): Promise<string> {
+export async function openApplication(page: Page, reference: string, prefix = '', query = reference): Promise<string> {
   await open(page, `${prefix}/staff/queue/`);
-  await fill(page, prefix ? '姓名、身份證號或申請編號' : '姓名、身份证号或申请编号', reference);
+  await fill(page, prefix ? '姓名、身份證號或申請編號' : '姓名、身份证号或申请编号', query);
   await press(page, prefix ? '查找' : '查找');
   expect(pathOf(page)).toBe(`${prefix}/staff/queue/`);
   const link = page.getByRole('link', { name: reference, exact: true }).first();
