@@ -15,7 +15,18 @@ const TERM = new RegExp(
  * wording). Text already in Traditional passes through unchanged, so converting twice is safe.
  */
 export function toTraditional(text: string): string {
-  return toTraditionalCharacters(text.replace(TERM, (term) => TRADITIONAL_TERMS[term] ?? term));
+  return traditionalQuotes(toTraditionalCharacters(text.replace(TERM, (term) => TRADITIONAL_TERMS[term] ?? term)));
+}
+
+/**
+ * Quotation marks as Traditional Chinese writes them: “…” → 「…」 and, inside, ‘…’ → 『…』 —
+ * pairs only, and single quotes only around Chinese (an English apostrophe stays).
+ */
+const CJK = '[\u3400-\u9fff\uf900-\ufaff]';
+export function traditionalQuotes(text: string): string {
+  return text
+    .replace(/“([^“”<>]*)”/g, '「$1」')
+    .replace(new RegExp(`‘([^‘’<>]*${CJK}[^‘’<>]*)’`, 'g'), '『$1』');
 }
 
 /**

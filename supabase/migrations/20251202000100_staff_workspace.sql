@@ -199,6 +199,8 @@ create table intake.audit_log (
     'list', 'search', 'open', 'show_id', 'decide', 'assign', 'export', 'counter_intake',
     'staff_create', 'staff_update', 'staff_factor_reset', 'audit_read')),
   application_id uuid,
+  -- The application's reference as it was read (administrators, who read the log, see no applications).
+  reference text,
   detail jsonb not null default '{}'::jsonb check (jsonb_typeof(detail) = 'object' and octet_length(detail::text) <= 2000)
 );
 create index audit_log_at_idx on intake.audit_log (at desc);

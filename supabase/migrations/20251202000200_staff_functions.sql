@@ -26,8 +26,11 @@ returns void
 language sql
 set search_path = ''
 as $$
-  insert into intake.audit_log (actor, actor_role, action, application_id, detail)
-  select s.user_id, s.role, p_action, p_application, coalesce(p_detail, '{}'::jsonb) from intake.current_staff() s;
+  insert into intake.audit_log (actor, actor_role, action, application_id, reference, detail)
+  select s.user_id, s.role, p_action, p_application,
+         (select a.reference from intake.applications a where a.id = p_application),
+         coalesce(p_detail, '{}'::jsonb)
+  from intake.current_staff() s;
 $$;
 revoke all on function intake.audit(text, uuid, jsonb) from public, anon, authenticated, service_role;
 grant execute on function intake.audit(text, uuid, jsonb) to authenticated;
@@ -445,13 +448,12 @@ begin
   end if;
   select jsonb_build_object('page', greatest(p_page, 1), 'rows', coalesce(jsonb_agg(jsonb_build_object(
            'at', l.at, 'actor', l.actor, 'actor_name', m.display_name, 'actor_role', l.actor_role, 'action', l.action,
-           'application', l.application_id, 'reference', a.reference, 'detail', l.detail) order by l.id desc), '[]'::jsonb))
+           'application', l.application_id, 'reference', l.reference, 'detail', l.detail) order by l.id desc), '[]'::jsonb))
   into result
   from (select * from intake.audit_log
         where p_application is null or application_id = p_application
         order by id desc limit size offset (greatest(p_page, 1) - 1) * size) l
-  left join intake.staff_names() m on m.user_id = l.actor
-  left join intake.applications a on a.id = l.application_id;
+  left join intake.staff_names() m on m.user_id = l.actor;
   perform intake.audit('audit_read', p_application, '{}'::jsonb);
   return result;
 end;

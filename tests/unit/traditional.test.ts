@@ -25,6 +25,13 @@ describe('toTraditional', () => {
     expect(toTraditional('设置无障碍设施')).toBe('設置無障礙設施');
   });
 
+  it('writes quotation marks the Traditional way: “…” as 「…」, ‘…’ around Chinese as 『…』; an apostrophe stays', () => {
+    expect(toTraditional('现在是“已受理”。')).toBe('現在是「已受理」。');
+    expect(toTraditional('他说“请带‘残疾人证’来”')).toBe('他說「請帶『殘疾人證』來」');
+    expect(toTraditional('It’s ‘fine’')).toBe('It’s ‘fine’');
+    expect(toTraditional('只有一个“')).toBe('只有一個“');
+  });
+
   it('leaves ASCII alone', () => {
     const ascii = 'Ctrl + A, https://www.cdpf.org.cn/?a=1&b=2 <b class="x">RSS 2.0</b> 0000-6000001';
     expect(toTraditional(ascii)).toBe(ascii);

@@ -150,6 +150,7 @@ export const staffText = {
   'staff.app.conflict': '就在刚才，另一位工作人员已经办理了这份申请，现在是“{status}”。您填写的内容还在下面，请看一遍再决定。',
   'staff.app.notFound': '没有这份申请，或者您没有权限查看。',
   'staff.app.back': '回到申请列表',
+  'staff.app.toDecide': '跳到“办理”',
   'staff.app.print': '打印回执',
 
   'staff.status.received': '已提交（待受理）',

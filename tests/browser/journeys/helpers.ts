@@ -197,7 +197,10 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
     const visible = (el: Element) => {
       const style = getComputedStyle(el);
-      return style.display !== 'none' && style.visibility !== 'hidden' && !el.closest('.skip-link, .visually-hidden');
+      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.skip-link, .visually-hidden')) return false;
+      // Hidden the visually-hidden way (clipped to nothing) by a style, e.g. a table's header row on a narrow screen.
+      for (let a: Element | null = el; a; a = a.parentElement) if (getComputedStyle(a).clipPath === 'inset(50%)') return false;
+      return true;
     };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       if (!visible(el)) continue;
