@@ -242,7 +242,8 @@ language sql
 immutable
 set search_path = ''
 as $$
-  select coalesce(p_note, '') ~ '[0-9０-９]{17}[0-9０-９Xx]|(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)|0[0-9]{2,3}[- ]?[0-9]{7,8}';
+  -- The same patterns as noteHasPersonalData (src/domain/staff/workspace.ts); a test holds them together.
+  select coalesce(p_note, '') ~ '[0-9０-９]{17}[0-9０-９Xxｘ]|(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)|0[0-9]{2,3}[- ]?[0-9]{7,8}';
 $$;
 revoke all on function intake.note_has_personal_data(text) from public, anon, authenticated, service_role;
 grant execute on function intake.note_has_personal_data(text) to authenticated;

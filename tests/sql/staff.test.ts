@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
 import { errorCode, freshDatabase, rpc, RpcError } from './database.ts';
 import { apiChannel, idNumber } from './fixtures.ts';
+import { noteHasPersonalData } from '../../src/domain/staff/workspace.ts';
 
 /**
  * The staff workspace in SQL, as each role × each table and function × own and other township:
@@ -193,6 +194,19 @@ describe('counter intake and channels', () => {
     expect(rows[0]).toEqual({ channel: 'counter', entered_by: STAFF.clerk, township: 'xishan' });
     const api = await db.query(`select channel from intake.applications where id = $1`, [b.id]);
     expect(api.rows[0]).toEqual({ channel: 'api' });
+  });
+});
+
+describe('notes to applicants', () => {
+  it('the database and the page agree on what counts as personal data in a note', async () => {
+    const notes = [
+      '请补交照片', '请回电 13912345678', '电话0371-12345678', `证号 ${idNumber('1970-01-01', '101')}`, '１１０１０５１９７０１２３１００２ｘ',
+      '编号 K7M2P9QX', '2026年12月1日前补交', '共 12345678 元', '11位数字 12345678901', '身份证后四位 002X',
+    ];
+    for (const note of notes) {
+      const { rows } = await db.query<{ v: boolean }>(`select intake.note_has_personal_data($1) as v`, [note]);
+      expect(rows[0]!.v, note).toBe(noteHasPersonalData(note));
+    }
   });
 });
 

@@ -18,13 +18,13 @@ const ID_NUMBER = /[0-9０-９]{17}[0-9０-９Xxｘ]/;
 const MOBILE = /(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)/;
 const LANDLINE = /0[0-9]{2,3}[- ]?[0-9]{7,8}/;
 
-/** Whether a note meant for the applicant holds an ID or phone number (refused: notes are shown on /status/). */
+/**
+ * Whether a note meant for the applicant holds an ID or phone number (refused: notes are shown on
+ * /status/). The database refuses the same (intake.note_has_personal_data); this says so before sending.
+ */
 export function noteHasPersonalData(note: string): boolean {
   return ID_NUMBER.test(note) || MOBILE.test(note) || LANDLINE.test(note);
 }
-
-/** Roles that see personal data need the second factor; all workspace roles do. */
-export const ROLE_NEEDS_AAL2: Record<StaffRole, boolean> = { clerk: true, reviewer: true, officer: true, admin: true };
 
 /** 110105********002X (for showing a number the database already masked, or any number). */
 export function maskIdNumber(id: string): string {

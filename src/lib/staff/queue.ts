@@ -37,7 +37,9 @@ export function parseFilters(search: URLSearchParams, site: SiteConfig): ParsedF
   const township = get('township');
   if (site.townships.some((t) => t.id === township)) filters.township = values['township'] = township;
   for (const [name, key] of [['from', 'submittedFrom'], ['to', 'submittedTo']] as const) {
-    const typed = get(name).normalize('NFKC').replace(/[./年月]/g, '-').replace(/日$/, '');
+    // 2026-11-03, 2026.11.3, 2026/11/3, 2026年11月3日, in full-width digits too.
+    const parts = get(name).normalize('NFKC').replace(/日$/, '').split(/[-./年月]/);
+    const typed = parts.length === 3 && /^\d{4}$/.test(parts[0]!) ? parts.map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : get(name);
     if (!typed) continue;
     values[name] = get(name);
     if (realDate(typed)) filters[key] = typed;
