@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
 import { startLocalSupabase } from '../../dev/local-supabase/start.ts';
+import { watchServer } from './server-watch.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,13 +25,21 @@ export default async function setup(project: TestProject) {
   // The staff workspace signs in with the publishable (anon) key, as with a real project.
   process.env['SUPABASE_PUBLISHABLE_KEY'] = supabase.anonKey;
   const { server, url } = await startStaticServer(0);
+  const watch = watchServer(server);
   project.provide('baseUrl', url);
   project.provide('supabaseUrl', supabase.url);
   project.provide('supabaseKey', supabase.serviceKey);
   project.provide('supabaseAnonKey', supabase.anonKey);
   return async () => {
+    const seen = watch.counts();
+    const found = watch.finish();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await supabase.stop();
+    // A watch that saw nothing proves nothing.
+    if (seen.urls === 0) throw new Error('The server watch saw no requests: is it attached to the server the tests use?');
+    if (found.length) {
+      throw new Error(`Personal data reached the server's URLs or logs during the run:\n${[...new Set(found)].slice(0, 20).join('\n')}`);
+    }
   };
 }
