@@ -149,6 +149,17 @@ describe('POST /api/v1/applications', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('422: every application names its township, one of the federation’s (so it reaches the right officer)', async () => {
+    const before = await counts();
+    const { township: _omitted, ...withoutTownship } = certificateApplication().answers;
+    const missing = await expectError(await post({ ...certificateApplication(), answers: withoutTownship }), 422, 'validation_failed');
+    expect(missing.errors!.map((e) => e.field)).toContain('answers.township.township');
+    const unknown = await expectError(await post({ ...certificateApplication(), answers: { ...certificateApplication().answers, township: { township: 'atlantis' } } }), 422, 'validation_failed');
+    expect(unknown.errors!.map((e) => e.field)).toEqual(['answers.township.township']);
+    for (const e of [...missing.errors!, ...unknown.errors!]) expect(e.message).toMatch(CHINESE);
+    expect(await counts()).toEqual(before);
+  });
+
   it('422: text Postgres cannot store (lone surrogates) is refused before the database', async () => {
     const before = await counts();
     const error = await expectError(await post(certificateApplication('示例县人民路 1 号 \ud800 单元')), 422, 'validation_failed');
