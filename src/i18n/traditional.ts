@@ -46,6 +46,13 @@ const KEEP_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\s(?:lang="zh-Hans"|translate="no"
  */
 const KEEP_CONVERTED = /<span data-script="converted">[\s\S]*?<\/span>/g;
 const KEEP_TEXTAREA = /(<textarea\b[^>]*>)([^<]*)(<\/textarea>)/g;
+/**
+ * Scripts and stylesheets inside the page, exactly as built: the CSP allows each by the hash of
+ * its text, so converting a character in one would block it. (Text a script shows comes from
+ * the page's markup or data attributes, which are converted.) JSON data blocks are data for
+ * scripts and convert like text.
+ */
+const KEEP_CODE = /<(script|style)\b(?![^>]*type="application\/json")[^>]*>[\s\S]*?<\/\1>/g;
 const KEEP_VALUE = /(<(?:input|option|button|textarea|select)\b[^>]*?\svalue=")([^"]*)(")/g;
 
 /** Paths that are files, not pages, and exist once for both scripts. */
@@ -77,6 +84,7 @@ export function convertPageToTraditional(html: string): string {
     return `\u0000${kept.length - 1}\u0000`;
   };
   const masked = html
+    .replace(KEEP_CODE, (element) => keep(element))
     .replace(KEEP_CONVERTED, (element) => keep(element))
     .replace(KEEP_ELEMENT, (element) => keep(element))
     .replace(KEEP_TEXTAREA, (_m, open: string, body: string, close: string) => `${open}${keep(body)}${close}`)

@@ -3,7 +3,7 @@ import { auditDetail } from '../../../../src/lib/staff/audit-detail.ts';
 import { useTranslations } from '../../../../src/i18n/index.ts';
 import type { AuditRow } from '../../../../src/data/staff.ts';
 
-const t = useTranslations('zh-hans');
+const t = useTranslations('zh-Hans');
 const row = (action: string, detail: Record<string, unknown>): AuditRow =>
   ({ at: '2026-12-01T01:00:00Z', actor: 'a', actor_name: '窗口甲', actor_role: 'clerk', action, application: null, reference: null, detail });
 const names: Record<string, string> = { u1: '审核乙' };
