@@ -2,14 +2,16 @@ import type { PurgeCounts } from '../src/data/applications.ts';
 
 /**
  * Retention (scheduled daily): deletes expired drafts, applications closed longer than the
- * retention period, and old lookup failures, through the purge_expired SQL function. Logs only
- * the numbers of rows deleted, never any personal data.
+ * retention period, old lookup failures, recognised clients not seen for long and submission
+ * counts past their hour, through the purge_expired SQL function. Logs only the numbers of rows
+ * deleted, never any personal data.
  */
 export async function runPurge(purge?: () => Promise<PurgeCounts>): Promise<PurgeCounts> {
   const run = purge ?? (await import('../src/data/applications.ts')).purgeExpired;
   const counts = await run();
   console.log(
-    `[purge-expired] deleted drafts=${counts.drafts} applications=${counts.applications} lookup_failures=${counts.lookup_failures}`,
+    `[purge-expired] deleted drafts=${counts.drafts} applications=${counts.applications} lookup_failures=${counts.lookup_failures}` +
+      ` known_clients=${counts.known_clients} client_submissions=${counts.client_submissions}`,
   );
   return counts;
 }

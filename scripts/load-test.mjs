@@ -13,7 +13,10 @@
  *
  * Check (what npm test runs):
  *   node scripts/load-test.mjs --check [--n 60] [--concurrency 10] [--engine pglite|postgres]
- *   node scripts/load-test.mjs --check --url http://127.0.0.1:4322 [--supabase-url … --supabase-key …]
+ *   node scripts/load-test.mjs --check --url http://127.0.0.1:4322 --api-key clk_… [--supabase-url … --supabase-key …]
+ * With --url every request carries the given channel key (--api-key or API_KEY: npm run api-key --
+ * issue 压力测试); without it the check issues itself a key. Each application comes from an address of
+ * its own (X-Nf-Client-Connection-Ip), so the hourly limit per address is not what is measured.
  * N applications, 10% retried later with the same key and 5% sent twice at once, then every
  * acknowledged application must be stored exactly once (row counts, one 201 per key, the same
  * reference for every repeat, each reference found by a status lookup); exit code 1 otherwise.
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     levels: { type: 'string', default: '1,5,20' },
     engine: { type: 'string', default: 'pglite' },
     url: { type: 'string' },
+    'api-key': { type: 'string' },
     'database-url': { type: 'string' },
     'supabase-url': { type: 'string' },
     'supabase-key': { type: 'string' },
@@ -86,9 +90,14 @@ const N = positive(args.n ?? '200', 'n');
 const C = positive(args.concurrency, 'concurrency');
 let send;
 let counts = null;
+let apiKey = args['api-key'] ?? process.env.API_KEY;
 let stop = async () => {};
 let where;
 if (args.url) {
+  if (!apiKey) {
+    console.error('--api-key (or API_KEY) is needed with --url: every API request carries a channel key');
+    process.exit(2);
+  }
   const base = args.url.replace(/\/+$/, '');
   where = base;
   send = (request) => {
@@ -124,13 +133,14 @@ if (args.url) {
     await local.stop();
     await cluster?.remove();
   };
+  apiKey = (await import('../src/data/api-keys.ts').then((m) => m.issueApiKey('压力测试'))).key;
   const { handleApplicationsRequest } = await import('../functions/lib/api.ts');
-  send = (request) => handleApplicationsRequest(request, { clientIp: '127.0.0.1' });
+  send = (request) => handleApplicationsRequest(request, { clientIp: request.headers.get('x-nf-client-connection-ip') ?? '127.0.0.1' });
   const { intakeCounts } = await import('../src/data/applications.ts');
   counts = () => intakeCounts();
 }
 
-const { lines, violations } = await loadCheck({ n: N, concurrency: C, send, counts });
+const { lines, violations } = await loadCheck({ n: N, concurrency: C, send, counts, apiKey });
 await stop();
 console.log(`Load test of POST /api/v1/applications (${where})`);
 for (const line of lines) console.log(line);

@@ -4,7 +4,7 @@
 //
 //   node_modules/.bin/node scripts/local-supabase.mjs [--port 54321] [--data-dir .local-supabase] [--seed]
 //   node_modules/.bin/node scripts/local-supabase.mjs --database-url postgres://postgres@127.0.0.1:5432/portal
-//   SUPABASE_URL=http://127.0.0.1:54321 SUPABASE_SECRET_KEY=<printed key> npm run dev
+//   SUPABASE_URL=http://127.0.0.1:54321 SUPABASE_SECRET_KEY=<printed key> SUPABASE_PUBLISHABLE_KEY=<printed key> npm run dev
 //
 // The database is an embedded PGlite (in memory, or in --data-dir), or the PostgreSQL named by
 // --database-url (a database of its own; the migrations are applied to it). --seed loads
@@ -30,10 +30,10 @@ const local = await startLocalSupabase({
   ...(values['pool-size'] ? { postgres: { max: Number(values['pool-size']) } } : {}),
 });
 console.log(`Local Supabase stand-in (${local.engine}): ${local.url}`);
-console.log(`  anon key (local, unsigned):         ${local.anonKey}`);
-console.log(`  service_role key (local, unsigned): ${local.serviceKey}`);
+console.log(`  anon key (local, HS256 with the CLI default secret):         ${local.anonKey}`);
+console.log(`  service_role key (local, HS256 with the CLI default secret): ${local.serviceKey}`);
 // src/data only reads the environment, so a dev server reaches this stand-in through these two.
-console.log(`  for a dev server: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
+console.log(`  for a dev server: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey} SUPABASE_PUBLISHABLE_KEY=${local.anonKey}`);
 const stop = async () => {
   await local.stop();
   process.exit(0);

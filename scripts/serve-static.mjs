@@ -239,8 +239,11 @@ async function handleApi(req, res, url) {
 async function sendResponse(res, response) {
   const headers = {};
   response.headers.forEach((value, key) => {
-    headers[key] = value;
+    if (key !== 'set-cookie') headers[key] = value;
   });
+  // Each cookie is a header of its own (Headers joins them otherwise, and a plain object keeps one).
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 }
@@ -270,7 +273,9 @@ async function handle(req, res, { rules, ssr }) {
   }
   const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(url.pathname) : null;
   if (!file && ssr) {
-    const response = await ssr(await toRequest(req, url), functionContext('127.0.0.1'));
+    // As for the API: tests set x-nf-client-connection-ip to act as different clients.
+    const ip = typeof req.headers['x-nf-client-connection-ip'] === 'string' ? req.headers['x-nf-client-connection-ip'] : '127.0.0.1';
+    const response = await ssr(await toRequest(req, url), functionContext(ip));
     if (response && response.status !== 404) return sendResponse(res, response);
     // An on-demand page's own 404 (e.g. a receipt that cannot be opened) has a page to show; a
     // route nobody handles has no body and gets 404.html below, as on Netlify.

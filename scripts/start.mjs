@@ -33,7 +33,14 @@ if (!process.env.SUPABASE_URL || !process.env.SUPABASE_SECRET_KEY) {
   local = await startLocalSupabase({ dataDir, seed: true, rootDir: root });
   process.env.SUPABASE_URL = local.url;
   process.env.SUPABASE_SECRET_KEY = local.serviceKey;
+  process.env.SUPABASE_PUBLISHABLE_KEY = local.anonKey;
   console.log(`Embedded Supabase stand-in (PGlite) at ${local.url}; data in ${dataDir} (delete it to start again from the seed data)`);
+  // One development administrator for the staff workspace (the seed refuses to run in production).
+  const { seedDevelopmentAdmin, DEV_ADMIN } = await import('../dev/local-supabase/seed-staff.ts');
+  const hasStaff = async () => (await local.db.query('select 1 from intake.staff_members limit 1')).rows.length > 0;
+  const seeded = await seedDevelopmentAdmin({ url: local.url, serviceKey: local.serviceKey }, hasStaff);
+  if (seeded) console.log(`Staff workspace /staff/: ${DEV_ADMIN.email}, first password ${DEV_ADMIN.password} (development only)`);
+  console.log(`  for \`npm run staff\`: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
 } else {
   console.log(`Using the Supabase project at ${new URL(process.env.SUPABASE_URL).origin}`);
 }

@@ -11,7 +11,7 @@ export ASTRO_TELEMETRY_DISABLED=1 PUPPETEER_SKIP_DOWNLOAD=1
 results=$(mktemp -d)
 step() { printf '\n== %s\n' "$1"; }
 
-step "Chromium and CJK fonts, PostgreSQL (Debian packages)"
+step "Chromium, CJK fonts, liblouis and PostgreSQL (Debian packages)"
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-postgres.sh
 chromium --version

@@ -3,6 +3,9 @@ import { identityFromHeaders } from './keys.ts';
 import { callRpc } from './rpc.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import type { SqlDatabase } from './sql.ts';
+import type { createAuthHandler } from './auth/server.ts';
+
+type AuthHandler = ReturnType<typeof createAuthHandler>;
 
 const MAX_BODY_BYTES = 256 * 1024;
 const RPC_PATH = /^\/rest\/v1\/rpc\/([^/?#]+)$/;
@@ -38,7 +41,7 @@ export function header(req: IncomingMessage, name: string): string | undefined {
 
 /**
  * One service of the stand-in, mounted under a path prefix as Supabase's gateway mounts them
- * (/rest/v1/, and later /auth/v1/): it answers the request and resolves, or throws for a 500.
+ * (/rest/v1/, /auth/v1/): it answers the request and resolves, or throws for a 500.
  */
 export interface StandinService {
   prefix: string;
@@ -75,6 +78,34 @@ export function restService(db: SqlDatabase): StandinService {
       }
       const result = await run(() => callRpc(db, identity, fn, args));
       send(res, result.status, result.body);
+    },
+  };
+}
+
+/**
+ * The Auth endpoints of auth/server.ts (GoTrue's part the staff workspace calls), under /auth/v1/.
+ * Served one at a time whatever the engine: sign-in is rare, and the handler's few statements per
+ * request then never interleave.
+ */
+export function authService(auth: AuthHandler): StandinService {
+  const run = createSerialQueue();
+  return {
+    prefix: '/auth/v1/',
+    async handle(req, res, url) {
+      let body: Record<string, unknown> = {};
+      try {
+        const text = await readBody(req);
+        const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+      } catch {
+        return send(res, 400, { code: 400, error_code: 'bad_json', msg: 'Invalid JSON body' });
+      }
+      const headers = { authorization: header(req, 'authorization'), apikey: header(req, 'apikey') };
+      const answer = await run(() => auth(req.method ?? 'GET', url.pathname.slice('/auth/v1'.length), url.searchParams, headers, body));
+      if (answer.body === undefined) {
+        res.writeHead(answer.status);
+        res.end();
+      } else send(res, answer.status, answer.body);
     },
   };
 }

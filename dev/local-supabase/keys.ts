@@ -1,23 +1,20 @@
+import { signJwt, verifyJwt } from './auth/jwt.ts';
+
 /**
- * API keys of the local Supabase stand-in. They are UNSIGNED JWTs (alg "none"): the stand-in listens
- * on 127.0.0.1 only and reads the role from the payload without checking a signature. They are
- * worthless anywhere else, and a real Supabase project rejects them.
- *
- *   anon key:         payload {"iss":"supabase-local-standin","role":"anon"}
- *   service_role key: payload {"iss":"supabase-local-standin","role":"service_role"}
+ * API keys and tokens of the local Supabase stand-in: HS256 JWTs signed with the stand-in's JWT
+ * secret, as a Supabase project signs its legacy API keys and Auth's access tokens. The secret
+ * is the Supabase CLI's well-known local default (or LOCAL_SUPABASE_JWT_SECRET): these keys open
+ * only a stand-in on 127.0.0.1, and a real project rejects them. Every token the stand-in is given
+ * is verified (signature and expiry), so a staff member's token cannot be forged or altered.
  */
 export type ApiRole = 'anon' | 'authenticated' | 'service_role';
 const ROLES: readonly string[] = ['anon', 'authenticated', 'service_role'];
 
-function base64url(value: string): string {
-  return Buffer.from(value, 'utf8').toString('base64url');
-}
+export const LOCAL_JWT_SECRET = process.env['LOCAL_SUPABASE_JWT_SECRET'] || 'super-secret-jwt-token-with-at-least-32-characters-long';
 
-/** An unsigned local JWT for a role; extra claims (e.g. sub) are merged into the payload. */
+/** A signed local JWT for a role; extra claims (e.g. sub, aal) are merged into the payload. */
 export function makeLocalJwt(role: ApiRole, claims: Record<string, unknown> = {}): string {
-  const header = base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-  const payload = base64url(JSON.stringify({ iss: 'supabase-local-standin', ...claims, role }));
-  return `${header}.${payload}.`;
+  return signJwt({ iss: 'supabase-local-standin', iat: Math.floor(Date.now() / 1000), ...claims, role }, LOCAL_JWT_SECRET);
 }
 
 export const LOCAL_ANON_KEY = makeLocalJwt('anon');
@@ -28,19 +25,12 @@ export interface RequestIdentity {
   claims: Record<string, unknown>;
 }
 
-/** The claims of a JWT whose payload names a known role, or null. */
+/** The claims of a valid token that names a known role, or null. */
 export function readLocalJwt(token: string): RequestIdentity | null {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts[1]) return null;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) return null;
-    const role = (claims as Record<string, unknown>)['role'];
-    if (typeof role !== 'string' || !ROLES.includes(role)) return null;
-    return { role: role as ApiRole, claims: claims as Record<string, unknown> };
-  } catch {
-    return null;
-  }
+  const claims = verifyJwt(token, LOCAL_JWT_SECRET);
+  const role = claims?.['role'];
+  if (!claims || typeof role !== 'string' || !ROLES.includes(role)) return null;
+  return { role: role as ApiRole, claims };
 }
 
 /**

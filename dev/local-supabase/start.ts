@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { openLocalDatabase, type LocalDatabaseOptions } from './database.ts';
-import { createStandinServer, restService } from './http-server.ts';
-import { LOCAL_ANON_KEY, LOCAL_SERVICE_KEY } from './keys.ts';
+import { authService, createStandinServer, restService } from './http-server.ts';
+import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_KEY } from './keys.ts';
+import { createAuthHandler, ensureAuthSchema } from './auth/server.ts';
 import type { Engine, SqlDatabase } from './sql.ts';
 
 export interface StartLocalSupabaseOptions extends LocalDatabaseOptions {
@@ -22,19 +23,25 @@ export interface LocalSupabase {
 
 /**
  * Start the local Supabase stand-in: the project's migrations on PGlite (default) or on the
- * PostgreSQL named by databaseUrl, behind a small HTTP server implementing POST /rest/v1/rpc/<fn>.
- * For development and tests only; production is a real Supabase project.
+ * PostgreSQL named by databaseUrl, behind a small HTTP server implementing POST /rest/v1/rpc/<fn>
+ * and the Auth endpoints the staff workspace calls (auth/server.ts). For development and tests
+ * only; production is a real Supabase project.
  */
 export async function startLocalSupabase(options: StartLocalSupabaseOptions = {}): Promise<LocalSupabase> {
   const db = await openLocalDatabase(options);
-  const server = createStandinServer([restService(db)]);
+  await ensureAuthSchema(db);
+  // The issuer is known once the port is: the handler reads it lazily.
+  let base = '';
+  const auth = createAuthHandler({ store: db, jwtSecret: LOCAL_JWT_SECRET, get url() { return base; } });
+  const server = createStandinServer([restService(db), authService(auth)]);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: base,
     serviceKey: LOCAL_SERVICE_KEY,
     anonKey: LOCAL_ANON_KEY,
     engine: db.engine,

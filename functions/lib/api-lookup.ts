@@ -1,22 +1,19 @@
 import type { LookupResult } from '../../src/data/applications.ts';
 import { parseCode, parseIdFact } from '../../src/domain/applications/codes.ts';
-import type { IntakePolicy } from '../../src/domain/applications/context.ts';
 import { clientKeyOf } from '../../src/lib/client-key.ts';
-import { ApiError, apiError, json, unavailable } from './api-responses.ts';
+import { ApiError, apiError, json, tooMany, unavailable } from './api-responses.ts';
 
 /**
  * GET /api/v1/applications/{reference}: its status, with the last 4 characters of the
  * applicant's ID number in the X-Id-Number-Last4 header (never in the URL). References and facts
- * are parsed as the /status/ page parses them (codes.ts), and throttled per client as it is
- * (one client key for both doors).
+ * are parsed as the /status/ page parses them (codes.ts), and throttled as it is (one client key
+ * for both doors): 429 lookup_throttled when this client failed too often lately,
+ * reference_throttled when the reference had too many failures today; Retry-After says when the
+ * next try will be heard.
  */
 export interface LookupDependencies {
   lookup(input: { reference: string; idNumberLast4: string; clientKey: string }): Promise<LookupResult>;
-  policy(): Promise<IntakePolicy>;
 }
-
-/** When the database's policy is not known, this many minutes are said (and sent as Retry-After). */
-const FALLBACK_WAIT_MINUTES = 15;
 
 export async function lookup(req: Request, segment: string, clientIp: string, deps: LookupDependencies): Promise<Response> {
   let decoded: string;
@@ -38,8 +35,7 @@ export async function lookup(req: Request, segment: string, clientIp: string, de
   }
   if (!result.ok) {
     if (result.error === 'lookup_throttled') {
-      const minutes = (await deps.policy().catch(() => null))?.lookupWindowMinutes ?? FALLBACK_WAIT_MINUTES;
-      throw apiError(429, 'lookup_throttled', { 'Retry-After': String(minutes * 60) }, undefined, { minutes });
+      throw tooMany(result.scope === 'subject' ? 'reference_throttled' : 'lookup_throttled', result.retryAfterSeconds);
     }
     throw apiError(404, 'lookup_failed');
   }

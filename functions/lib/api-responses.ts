@@ -1,3 +1,5 @@
+import type { RateLimit } from '../../src/data/application-errors.ts';
+import { waitAmount } from '../../src/domain/wait.ts';
 import { apiSays, type ApiKey } from '../../src/i18n/text/api.ts';
 
 /**
@@ -51,6 +53,19 @@ export function errorResponse(error: ApiError): Response {
 export const unavailable = (code: 'unavailable' | 'lookup_unavailable' | 'reference_exhausted' = 'unavailable') =>
   new ApiError(503, code === 'lookup_unavailable' ? 'unavailable' : code, apiSays(code === 'lookup_unavailable' ? 'api.lookup_unavailable' : 'api.unavailable'), { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
 
+/** How long to wait, in the API's words ("15 分钟", "3 小时"). */
+export function apiWait(seconds: number): string {
+  const wait = waitAmount(seconds);
+  return apiSays(wait.unit === 'minutes' ? 'api.wait.minutes' : 'api.wait.hours', { n: wait.n });
+}
+
+/** 429 with Retry-After (seconds) for an error whose message says how long to wait. */
+export const tooMany = (code: 'rate_limited' | 'lookup_throttled' | 'reference_throttled', seconds: number, values: Record<string, string | number> = {}) =>
+  apiError(429, code, { 'Retry-After': String(seconds) }, undefined, { ...values, wait: apiWait(seconds) });
+
+const rateLimited = (limit: RateLimit | undefined) =>
+  tooMany('rate_limited', limit?.retryAfterSeconds ?? 3600, { limit: limit?.limit ?? '', window: limit?.windowMinutes ?? 60 });
+
 const field = (name: string, key: ApiKey): FieldProblem[] => [{ field: name, message: apiSays(key) }];
 
 /** How the data layer's error codes reach a caller of the API. Exported for the unit tests. */
@@ -64,6 +79,12 @@ export function dataErrorToApiError(error: unknown): ApiError {
   switch (code) {
     case 'token_reused':
       return apiError(409, 'token_reused');
+    case 'rate_limited':
+      return rateLimited((error as { rateLimit?: RateLimit }).rateLimit);
+    case 'api_key_revoked':
+    case 'api_key_not_found':
+      // The channel's key was revoked between the key check and the submit.
+      return apiError(401, 'api_key_revoked', { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' });
     case 'draft_already_submitted':
       return apiError(409, 'already_submitted');
     case 'invalid_token':

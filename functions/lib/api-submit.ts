@@ -7,7 +7,8 @@ import { ApiError, apiError, dataErrorToApiError, json, MAX_BODY_BYTES, unavaila
 
 /**
  * POST /api/v1/applications: a whole application at once, idempotent by its Idempotency-Key
- * (the same request again gets the first receipt; the same key with another body, 409).
+ * (the same request again gets the first receipt; the same key with another body, 409). New
+ * applications are counted per client address: over the hourly limit, 429 with Retry-After.
  */
 export const COLLECTION = '/api/v1/applications';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
@@ -18,6 +19,10 @@ export interface SubmitInput {
   action: string | null;
   answers: Record<string, Record<string, unknown>>;
   clientToken: string;
+  /** The client's key for the hourly limit (src/lib/client-key.ts). */
+  clientKey: string;
+  /** The channel whose API key came with the request, recorded with the application. */
+  channelId: string;
 }
 
 export interface SubmitDependencies {
@@ -96,7 +101,7 @@ function unstorableFields(answers: Record<string, Record<string, unknown> | unde
   return problems;
 }
 
-export async function submit(req: Request, deps: SubmitDependencies): Promise<Response> {
+export async function submit(req: Request, caller: { clientKey: string; channelId: string }, deps: SubmitDependencies): Promise<Response> {
   if (!isJsonContentType(req.headers.get('content-type'))) throw apiError(415, 'unsupported_media_type');
   const declared = req.headers.get('content-length');
   // The declared length first (cheap); the bytes actually read are counted again below.
@@ -119,6 +124,8 @@ export async function submit(req: Request, deps: SubmitDependencies): Promise<Re
       action: checked.value.action,
       answers: checked.value.answers as SubmitInput['answers'],
       clientToken: key,
+      clientKey: caller.clientKey,
+      channelId: caller.channelId,
     });
   } catch (error) {
     throw dataErrorToApiError(error);

@@ -6,8 +6,9 @@ import { SiteSchema, type SiteConfig } from '../../src/domain/content/site-schem
 import { journeyContext } from '../../src/domain/applications/context.ts';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { currentPolicy } from '../../src/lib/policy.ts';
-import { clientIpOf as clientIpFrom } from '../../src/lib/client-key.ts';
+import { clientIpOf as clientIpFrom, clientKeyOf } from '../../src/lib/client-key.ts';
 import { ApiError, apiError, errorResponse, unavailable } from './api-responses.ts';
+import { channelOf, type AuthDependencies } from './api-auth.ts';
 import { COLLECTION, submit, type SubmitDependencies } from './api-submit.ts';
 import { lookup, type LookupDependencies } from './api-lookup.ts';
 
@@ -19,13 +20,14 @@ import { lookup, type LookupDependencies } from './api-lookup.ts';
  *   POST /api/v1/applications              a whole application at once (Idempotency-Key header)
  *   GET  /api/v1/applications/{reference}  its status (X-Id-Number-Last4 header)
  *
- * Nothing from a request body or a lookup fact is ever logged: only the status and an error code.
+ * Every request needs its channel's key (Authorization: Bearer, api-auth.ts), checked first.
+ * Nothing from a request body, a key or a lookup fact is ever logged: only the status and an error code.
  */
 export { dataErrorToApiError, MAX_BODY_BYTES } from './api-responses.ts';
 export type { SubmitInput } from './api-submit.ts';
 
 /** What the handler needs from the data layer (tests replace it to reach the failure paths). */
-export interface ApiDependencies extends SubmitDependencies, LookupDependencies {
+export interface ApiDependencies extends SubmitDependencies, LookupDependencies, AuthDependencies {
   log(line: string): void;
 }
 
@@ -55,10 +57,13 @@ const defaultDeps: ApiDependencies = {
     const data = await import('../../src/data/applications.ts');
     return data.lookupStatus(input);
   },
+  async authenticate(key) {
+    const keys = await import('../../src/data/api-keys.ts');
+    return keys.checkApiKey(key);
+  },
   async context() {
     return journeyContext(await loadSite(), todayInChina(), await currentPolicy());
   },
-  policy: currentPolicy,
   log(line) {
     console.warn(line);
   },
@@ -82,10 +87,11 @@ export async function handleApplicationsRequest(req: Request, options: HandleOpt
 }
 
 async function route(req: Request, clientIp: string, deps: ApiDependencies): Promise<Response> {
+  const channelId = await channelOf(req, deps);
   const pathname = new URL(req.url).pathname.replace(/\/+$/, '');
   if (pathname === COLLECTION) {
     if (req.method !== 'POST') throw apiError(405, 'method_not_allowed', { Allow: 'POST' });
-    return submit(req, deps);
+    return submit(req, { clientKey: clientKeyOf(clientIp), channelId }, deps);
   }
   if (pathname.startsWith(`${COLLECTION}/`) && !pathname.slice(COLLECTION.length + 1).includes('/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw apiError(405, 'method_not_allowed', { Allow: 'GET, HEAD' });

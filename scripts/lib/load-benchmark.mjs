@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './child.mjs';
-import { application, idNumber, percentile, runPool } from './load-workload.mjs';
+import { application, clientAddress, idNumber, percentile, runPool } from './load-workload.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const POOL_SIZE = 10;
@@ -94,7 +94,7 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
   const standin = await startChild(
     `${root}scripts/local-supabase.mjs`,
     ['--port', '0', '--database-url', databaseUrl, '--pool-size', String(POOL_SIZE)],
-    { ready: /stand-in \(postgres\): (http:\/\/\S+)[\s\S]*service_role key \(local, unsigned\): +(\S+)/ },
+    { ready: /stand-in \(postgres\): (http:\/\/\S+)[\s\S]*service_role key \(local[^)]*\): +(\S+)/ },
   );
   const [, supabaseUrl, serviceKey] = standin.match;
   const site = await startChild(`${root}scripts/serve-static.mjs`, ['0'], {
@@ -111,6 +111,13 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
 
   try {
     const version = (await db.query(`select current_setting('server_version') as v, current_setting('fsync') as f, current_setting('synchronous_commit') as s`)).rows[0];
+    // Every API request carries a channel key; the benchmark issues itself one (as npm run api-key does).
+    const apiKey = `clk_${randomBytes(32).toString('base64url')}`;
+    const issued = await callRpc(db, { role: 'service_role', claims: { role: 'service_role' } }, 'issue_api_key', {
+      p_name: '性能基准', p_key_hash: createHash('sha256').update(apiKey).digest('hex'),
+    });
+    const channelId = issued.body?.id;
+    if (issued.status !== 200 || !channelId) throw new Error(`issue_api_key answered ${issued.status}`);
     log(`PostgreSQL ${version.v} (fsync ${version.f}, synchronous_commit ${version.s}), ${availableParallelism()} CPUs, stand-in pool ${POOL_SIZE}`);
 
     // The clients: plain node:http with kept-alive connections, the lightest client Node has, so that
@@ -119,13 +126,17 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
     const target = new URL(`${siteUrl}/api/v1/applications`);
     const post = () =>
       new Promise((resolve) => {
-        const body = Buffer.from(JSON.stringify(application(seq++)));
+        const i = seq++;
+        const body = Buffer.from(JSON.stringify(application(i)));
         const req = request(
           target,
           {
             method: 'POST',
             agent,
-            headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Idempotency-Key': `bench-${randomBytes(12).toString('base64url')}` },
+            headers: {
+              'Content-Type': 'application/json', 'Content-Length': body.length, 'Idempotency-Key': `bench-${randomBytes(12).toString('base64url')}`,
+              Authorization: `Bearer ${apiKey}`, 'X-Nf-Client-Connection-Ip': clientAddress(i),
+            },
           },
           (res) => {
             res.resume();
@@ -144,12 +155,15 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log }) {
       });
     const identity = { role: 'service_role', claims: { role: 'service_role' } };
     const submitSql = async () => {
-      const a = application(seq++);
+      const i = seq++;
+      const a = application(i);
       const response = await callRpc(db, identity, 'submit_complete_application', {
         p_service: a.service,
         p_action: a.action ?? null,
         p_answers: a.answers,
         p_client_token: `bench-${randomBytes(12).toString('base64url')}`,
+        p_client_key: createHash('sha256').update(`client:${clientAddress(i)}`).digest('hex'),
+        p_channel_id: channelId,
       });
       if (response.status === 200) expected++;
       else failures.push(`submit_complete_application ${response.status}`);

@@ -7,14 +7,15 @@
  * Returns the report lines and the violations (none when all is well).
  */
 import { randomBytes } from 'node:crypto';
-import { application, idNumber, percentile, runPool } from './load-workload.mjs';
+import { application, clientAddress, idNumber, percentile, runPool } from './load-workload.mjs';
 
-export async function loadCheck({ n, concurrency, send, counts }) {
+export async function loadCheck({ n, concurrency, send, counts, apiKey }) {
   const jobs = Array.from({ length: n }, (_, i) => ({
     i,
     key: `load-${randomBytes(12).toString('base64url')}`,
     body: JSON.stringify(application(i)),
     fact: idNumber(i).slice(-4),
+    address: clientAddress(i),
     retry: i % 10 === 3, // sent again after the first answer
     double: i % 20 === 7, // sent twice at once
     results: [],
@@ -30,7 +31,7 @@ export async function loadCheck({ n, concurrency, send, counts }) {
       const response = await send(
         new Request('http://localhost/api/v1/applications', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.key },
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.key, Authorization: `Bearer ${apiKey}`, 'X-Nf-Client-Connection-Ip': job.address },
           body: job.body,
         }),
       );
@@ -89,7 +90,7 @@ export async function loadCheck({ n, concurrency, send, counts }) {
   await runPool(
     [...acknowledged].map(([reference, job]) => async () => {
       const response = await send(
-        new Request(`http://localhost/api/v1/applications/${reference}`, { headers: { 'X-Id-Number-Last4': job.fact } }),
+        new Request(`http://localhost/api/v1/applications/${reference}`, { headers: { 'X-Id-Number-Last4': job.fact, Authorization: `Bearer ${apiKey}`, 'X-Nf-Client-Connection-Ip': job.address } }),
       );
       const body = await response.json().catch(() => ({}));
       if (response.status !== 200 || body.reference !== reference || body.service !== JSON.parse(job.body).service) {

@@ -39,6 +39,7 @@ export function application(i) {
           certificate: { certificate_number: `${id}12` },
           who: { applying_for: 'self' },
           applicant: { name, phone },
+          township: { township: 'chengguan' },
           pickup: { pickup_point: pickupFor('transit-card') },
           declaration: { confirm: 'yes' },
         },
@@ -50,6 +51,7 @@ export function application(i) {
         answers: {
           who: { applying_for: 'self' },
           applicant: { name, id_number: id, phone, hukou_address: `示例县人民路 ${i + 1} 号` },
+          township: { township: 'chengguan' },
           category: { category: '4' },
           assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4)).id, home_visit: 'no' },
           declaration: { confirm: 'yes' },
@@ -62,6 +64,7 @@ export function application(i) {
           who: { applying_for: 'self' },
           certificate: { has_certificate: 'yes', certificate_number: `${id}42` },
           applicant: { name, phone, home_address: `示例县幸福路 ${i + 1} 号` },
+          township: { township: 'chengguan' },
           device: { devices: ['walker'] },
           previous: { had_before: 'no' },
           assessment: { home_assessment: 'no' },
@@ -71,6 +74,13 @@ export function application(i) {
       };
   }
 }
+
+/**
+ * The i-th made-up client address (X-Nf-Client-Connection-Ip): each application comes from an
+ * address of its own, so the hourly limit per address (30 through the API) is not what is measured.
+ * On Netlify that header is the real address: a deployed site answers 429 after 30 an hour from one machine.
+ */
+export const clientAddress = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 /** Run tasks with at most `limit` in flight. */
 export async function runPool(tasks, limit) {

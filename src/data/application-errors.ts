@@ -23,21 +23,52 @@ export const APPLICATION_ERROR_CODES = [
   'invalid_client_key',
   'resume_fact_missing',
   'token_reused',
+  'rate_limited',
+  'invalid_channel_name',
+  'invalid_key_hash',
+  'api_key_not_found',
+  'api_key_revoked',
 ] as const;
 
 export type ApplicationErrorCode = (typeof APPLICATION_ERROR_CODES)[number] | 'unavailable';
+
+/** For rate_limited: how long to wait, and the limit that was reached (from intake.policy). */
+export interface RateLimit {
+  retryAfterSeconds: number;
+  limit: number;
+  windowMinutes: number;
+}
 
 export class ApplicationDataError extends Error {
   readonly code: ApplicationErrorCode;
   /** For incomplete_application: the missing parts, e.g. ['declaration', 'applicant.id_number']. */
   readonly missing: string[];
+  /** For rate_limited. */
+  readonly rateLimit: RateLimit | undefined;
 
-  constructor(code: ApplicationErrorCode, missing: string[] = [], options?: ErrorOptions) {
+  constructor(code: ApplicationErrorCode, missing: string[] = [], options?: ErrorOptions & { rateLimit?: RateLimit }) {
     super(code, options);
     this.name = 'ApplicationDataError';
     this.code = code;
     this.missing = missing;
+    this.rateLimit = options?.rateLimit;
   }
+}
+
+/** rate_limited's detail: {"retry_after", "limit", "window_minutes"}; a wait of an hour if unreadable. */
+function rateLimitOf(details: string | null | undefined): RateLimit {
+  let value: Record<string, unknown> = {};
+  try {
+    value = JSON.parse(details ?? '') as Record<string, unknown>;
+  } catch {
+    // keep the defaults below
+  }
+  const positive = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : fallback);
+  return {
+    retryAfterSeconds: positive(value['retry_after'], 3600),
+    limit: positive(value['limit'], 0),
+    windowMinutes: positive(value['window_minutes'], 60),
+  };
 }
 
 /** Turn a PostgREST error into an ApplicationDataError; its message never holds personal data. */
@@ -46,6 +77,7 @@ export function toApplicationError(error: { code?: string; message?: string; det
   if (error.code === 'P0001' && known) {
     const code = error.message as ApplicationErrorCode;
     const missing = code === 'incomplete_application' && error.details ? error.details.split(',') : [];
+    if (code === 'rate_limited') return new ApplicationDataError(code, [], { rateLimit: rateLimitOf(error.details) });
     return new ApplicationDataError(code, missing);
   }
   return new ApplicationDataError('unavailable', [], { cause: { code: error.code } });

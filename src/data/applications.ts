@@ -1,11 +1,15 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { ApplicationDataError, toApplicationError } from './application-errors.ts';
-import type { Database, Json } from './database.types.ts';
-import { getSupabase } from './supabase-client.ts';
+import { call } from './rpc.ts';
+
+export { lookupStatus, resumeDraft, type LookupResult, type ResumeResult, type Throttled } from './lookups.ts';
 
 /**
  * Typed calls of the intake SQL functions (supabase/migrations/*_intake_*.sql). Each takes an
  * optional client (tests pass one); by default the shared server client is used.
+ *
+ * `clientKey` (src/lib/client-key.ts: a hash of the IP address, peppered and hashed again by the
+ * database) identifies the caller for the limits: failed lookups and resumes, and how many drafts
+ * and applications one client may make an hour (intake.policy).
  */
 export type ServiceId = 'certificate' | 'assistive-devices' | 'transit-card';
 export type CertificateAction = 'new' | 'renewal' | 'replacement' | 'damaged' | 'change' | 'transfer';
@@ -50,26 +54,6 @@ export interface StatusEvent {
   at: string;
 }
 
-export type LookupResult =
-  | {
-      ok: true;
-      reference: string;
-      service: ServiceId;
-      serviceLabel: string;
-      action: string | null;
-      actionLabel: string | null;
-      status: string;
-      statusLabel: string;
-      closed: boolean;
-      submittedAt: string;
-      history: StatusEvent[];
-    }
-  | { ok: false; error: 'lookup_failed' | 'lookup_throttled' };
-
-export type ResumeResult =
-  | { ok: true; draftId: string; service: ServiceId; action: string | null; expiresAt: string }
-  | { ok: false; error: 'resume_failed' | 'resume_throttled' };
-
 export interface IntakeCounts {
   drafts: number;
   applications: number;
@@ -80,45 +64,8 @@ export interface PurgeCounts {
   drafts: number;
   applications: number;
   lookup_failures: number;
-}
-
-type Functions = Database['public']['Functions'];
-/**
- * A function's arguments by the names the migrations give them (src/data/database.types.ts, in the
- * shape `supabase gen types typescript` writes): a renamed or missing parameter fails the type
- * check. Every SQL function checks its own arguments, so each may also be sent as null.
- */
-type Args<F extends keyof Functions> = { [K in keyof Functions[F]['Args']]: Arg<Functions[F]['Args'][K]> };
-/** A jsonb parameter takes any value supabase-js can send as JSON (answers are checked by the SQL). */
-type Arg<T> = Json extends T ? unknown : T | null;
-/** What each function returns (jsonb, so the generated types say only Json). */
-interface Returns {
-  create_draft: DraftRow;
-  get_draft: DraftRow;
-  save_page: DraftRow;
-  set_draft_action: DraftRow;
-  remove_pages: DraftRow;
-  submit_application: ReceiptRow;
-  submit_complete_application: ReceiptRow;
-  issue_resume_code: { resume_code: string; expires_at: string };
-  resume_draft: Record<string, unknown>;
-  lookup_status: Record<string, unknown>;
-  record_status: { reference: string; status: string; closed: boolean };
-  intake_counts: { drafts: number; applications: number; status_events: number };
-  purge_expired: PurgeCounts;
-  intake_policy: { draft_retention_days: number; lookup_window_minutes: number };
-}
-
-async function call<F extends keyof Returns & keyof Functions>(fn: F, args: Args<F>, client?: SupabaseClient): Promise<Returns[F]> {
-  const supabase = client ?? (await getSupabase());
-  let response;
-  try {
-    response = await supabase.rpc(fn, args);
-  } catch (cause) {
-    throw new ApplicationDataError('unavailable', [], { cause });
-  }
-  if (response.error) throw toApplicationError(response.error);
-  return response.data as Returns[F];
+  known_clients: number;
+  client_submissions: number;
 }
 
 interface DraftRow {
@@ -161,22 +108,21 @@ function toReceipt(row: ReceiptRow): Receipt {
   };
 }
 
-/** Start a draft; the action may be chosen now or later with setDraftAction. */
-export async function createDraft(input: ServiceAndAction, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call('create_draft', { p_service: input.service, p_action: input.action ?? null }, client));
+/**
+ * Start a draft; the action may be chosen now or later with setDraftAction. Counted per client:
+ * over the hourly limit it fails with rate_limited (error.rateLimit says how long to wait).
+ */
+export async function createDraft(input: ServiceAndAction & { clientKey: string }, client?: SupabaseClient): Promise<Draft> {
+  return toDraft(await call<DraftRow>('create_draft', { p_service: input.service, p_action: input.action ?? null, p_client_key: input.clientKey }, client));
 }
 
 export async function getDraft(draftId: string, client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call('get_draft', { p_draft_id: draftId }, client));
+  return toDraft(await call<DraftRow>('get_draft', { p_draft_id: draftId }, client));
 }
 
-/**
- * Save (replace) one page's answers and, in the same call and transaction, remove the answers of
- * pages that no longer apply after it (`removePages`, see removePages). Returns the draft without
- * answers.
- */
+/** Save (replace) one page's answers. Returns the draft without answers. */
 export async function savePage(draftId: string, page: string, answers: PageAnswers, client?: SupabaseClient, removePages: string[] = []): Promise<Draft> {
-  return toDraft(await call('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers, p_remove_pages: removePages }, client));
+  return toDraft(await call<DraftRow>('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers, p_remove_pages: removePages }, client));
 }
 
 /**
@@ -192,7 +138,7 @@ export async function setDraftAction(
   client?: SupabaseClient,
   removePages: string[] = [],
 ): Promise<Draft> {
-  return toDraft(await call('set_draft_action', { p_draft_id: draftId, p_action: action, p_remove_pages: removePages }, client));
+  return toDraft(await call<DraftRow>('set_draft_action', { p_draft_id: draftId, p_action: action, p_remove_pages: removePages }, client));
 }
 
 /**
@@ -201,33 +147,39 @@ export async function setDraftAction(
  * otherwise); pages never answered are simply absent. Returns the draft without answers.
  */
 export async function removePages(draftId: string, pages: string[], client?: SupabaseClient): Promise<Draft> {
-  return toDraft(await call('remove_pages', { p_draft_id: draftId, p_pages: pages }, client));
+  return toDraft(await call<DraftRow>('remove_pages', { p_draft_id: draftId, p_pages: pages }, client));
 }
 
 /**
  * Submit a draft. `clientToken` is a random token (16–128 of A–Z a–z 0–9 _ -) made once per
  * check-your-answers page and sent with the form: resubmitting with the same token returns the
  * same receipt instead of creating a second application. A token belongs to one application:
- * using it for another one fails with token_reused.
+ * using it for another one fails with token_reused. A new application is counted per client (a
+ * repeat is not): over the hourly limit it fails with rate_limited and the draft stays as it was.
  */
-export async function submitApplication(draftId: string, clientToken: string, client?: SupabaseClient): Promise<Receipt> {
-  return toReceipt(await call('submit_application', { p_draft_id: draftId, p_client_token: clientToken }, client));
+export async function submitApplication(draftId: string, clientToken: string, clientKey: string, client?: SupabaseClient): Promise<Receipt> {
+  return toReceipt(await call<ReceiptRow>('submit_application', { p_draft_id: draftId, p_client_token: clientToken, p_client_key: clientKey }, client));
 }
 
 /**
  * Submit a whole application at once (the JSON API and other channels): the answers by page name,
  * checked and normalised exactly as savePage does, in one transaction that leaves nothing behind
  * when it fails. Idempotent by `clientToken`: the same request again returns the first receipt with
- * `repeated: true`; the same token with a different request fails with token_reused.
+ * `repeated: true`; the same token with a different request fails with token_reused. `channelId`
+ * is the API channel whose key came with the request (src/data/api-keys.ts), recorded with the
+ * application; a new application is counted per client (rate_limited over the hourly limit).
  */
 export async function submitCompleteApplication(
-  input: ServiceAndAction & { answers: Record<string, PageAnswers>; clientToken: string },
+  input: ServiceAndAction & { answers: Record<string, PageAnswers>; clientToken: string; clientKey: string; channelId: string },
   client?: SupabaseClient,
 ): Promise<Receipt> {
   return toReceipt(
-    await call(
+    await call<ReceiptRow>(
       'submit_complete_application',
-      { p_service: input.service, p_action: input.action ?? null, p_answers: input.answers, p_client_token: input.clientToken },
+      {
+        p_service: input.service, p_action: input.action ?? null, p_answers: input.answers, p_client_token: input.clientToken,
+        p_client_key: input.clientKey, p_channel_id: input.channelId,
+      },
       client,
     ),
   );
@@ -237,65 +189,12 @@ export async function submitCompleteApplication(
  * Save and return: a new 8-character code for the draft (shown to the person once; only its hash
  * is kept). Asking again replaces the previous code. Fails with resume_fact_missing while the draft
  * has no ID number (neither applicant.id_number nor certificate.certificate_number), because the
- * last 4 characters of it are asked for with the code. Extends the draft like a save.
+ * last 4 characters of it are asked for with the code. Extends the draft like a save. The saving
+ * client is known for the code: it can resume even when strangers used up the code's daily tries.
  */
-export async function issueResumeCode(draftId: string, client?: SupabaseClient): Promise<{ resumeCode: string; expiresAt: string }> {
-  const row = await call('issue_resume_code', { p_draft_id: draftId }, client);
+export async function issueResumeCode(draftId: string, clientKey: string, client?: SupabaseClient): Promise<{ resumeCode: string; expiresAt: string }> {
+  const row = await call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId, p_client_key: clientKey }, client);
   return { resumeCode: row.resume_code, expiresAt: row.expires_at };
-}
-
-/**
- * Continue a draft with its resume code and the last 4 characters of the applicant's ID number.
- * Throttled and answered like lookupStatus: an unknown code, an expired draft and a wrong fact all
- * give resume_failed; failures come back as values, not errors. `clientKey` as for lookupStatus.
- */
-export async function resumeDraft(
-  input: { code: string; idNumberLast4: string; clientKey: string },
-  client?: SupabaseClient,
-): Promise<ResumeResult> {
-  const row = await call(
-    'resume_draft',
-    { p_code: input.code, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
-    client,
-  );
-  if (row['ok'] !== true) return { ok: false, error: row['error'] === 'resume_throttled' ? 'resume_throttled' : 'resume_failed' };
-  return {
-    ok: true,
-    draftId: row['draft_id'] as string,
-    service: row['service'] as ServiceId,
-    action: (row['action'] as string | null) ?? null,
-    expiresAt: row['expires_at'] as string,
-  };
-}
-
-/**
- * Look up an application's status with its reference and the last 4 characters of the applicant's
- * ID number. `clientKey` identifies the caller for throttling (e.g. the IP address); the database
- * stores only a peppered hash of it. Failures come back as values, not errors.
- */
-export async function lookupStatus(
-  input: { reference: string; idNumberLast4: string; clientKey: string },
-  client?: SupabaseClient,
-): Promise<LookupResult> {
-  const row = await call(
-    'lookup_status',
-    { p_reference: input.reference, p_fact: input.idNumberLast4, p_client_key: input.clientKey },
-    client,
-  );
-  if (row['ok'] !== true) return { ok: false, error: row['error'] === 'lookup_throttled' ? 'lookup_throttled' : 'lookup_failed' };
-  return {
-    ok: true,
-    reference: row['reference'] as string,
-    service: row['service'] as ServiceId,
-    serviceLabel: row['service_label'] as string,
-    action: (row['action'] as string | null) ?? null,
-    actionLabel: (row['action_label'] as string | null) ?? null,
-    status: row['status'] as string,
-    statusLabel: row['status_label'] as string,
-    closed: row['closed'] as boolean,
-    submittedAt: row['submitted_at'] as string,
-    history: row['history'] as StatusEvent[],
-  };
 }
 
 /** Record a status change (staff). */
@@ -308,13 +207,16 @@ export async function recordStatus(
 
 /** How many drafts, applications and status events there are (numbers only: job logs, tests, load test). */
 export async function intakeCounts(client?: SupabaseClient): Promise<IntakeCounts> {
-  const row = await call('intake_counts', {}, client);
+  const row = await call<{ drafts: number; applications: number; status_events: number }>('intake_counts', {}, client);
   return { drafts: row.drafts, applications: row.applications, statusEvents: row.status_events };
 }
 
-/** Delete expired drafts, applications past retention and old lookup failures (scheduled job). */
+/**
+ * Delete expired drafts, applications past retention, old lookup failures, recognised clients not
+ * seen for long, and submission counts past their window (scheduled job).
+ */
 export async function purgeExpired(client?: SupabaseClient): Promise<PurgeCounts> {
-  return call('purge_expired', {}, client);
+  return call<PurgeCounts>('purge_expired', {}, client);
 }
 
 /**
@@ -322,6 +224,6 @@ export async function purgeExpired(client?: SupabaseClient): Promise<PurgeCounts
  * how long a draft is kept after its last save, and how long a throttled lookup must wait.
  */
 export async function intakePolicy(client?: SupabaseClient): Promise<{ draftRetentionDays: number; lookupWindowMinutes: number }> {
-  const row = await call('intake_policy', {}, client);
+  const row = await call<{ draft_retention_days: number; lookup_window_minutes: number }>('intake_policy', {}, client);
   return { draftRetentionDays: row.draft_retention_days, lookupWindowMinutes: row.lookup_window_minutes };
 }

@@ -15,8 +15,21 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      authenticate_api_key: {
+        Args: { p_key_hash: string }
+        Returns: Json
+      }
+      bootstrap_staff_member: {
+        Args: {
+          p_display_name: string
+          p_role: string
+          p_township: string
+          p_user_id: string
+        }
+        Returns: Json
+      }
       create_draft: {
-        Args: { p_action?: string; p_service: string }
+        Args: { p_action?: string; p_client_key: string; p_service: string }
         Returns: Json
       }
       get_draft: {
@@ -31,8 +44,16 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: Json
       }
+      issue_api_key: {
+        Args: { p_key_hash: string; p_name: string }
+        Returns: Json
+      }
       issue_resume_code: {
-        Args: { p_draft_id: string }
+        Args: { p_client_key: string; p_draft_id: string }
+        Returns: Json
+      }
+      list_api_keys: {
+        Args: Record<PropertyKey, never>
         Returns: Json
       }
       lookup_status: {
@@ -55,6 +76,10 @@ export type Database = {
         Args: { p_client_key: string; p_code: string; p_fact: string }
         Returns: Json
       }
+      revoke_api_key: {
+        Args: { p_id: string }
+        Returns: Json
+      }
       save_page: {
         Args: {
           p_answers: Json
@@ -68,14 +93,102 @@ export type Database = {
         Args: { p_action: string; p_draft_id: string; p_remove_pages?: string[] }
         Returns: Json
       }
+      sign_in_allowed: {
+        Args: { p_account: string; p_client_key: string }
+        Returns: Json
+      }
+      sign_in_failed: {
+        Args: { p_account: string; p_client_key: string }
+        Returns: undefined
+      }
+      sign_in_succeeded: {
+        Args: { p_account: string }
+        Returns: undefined
+      }
+      staff_application: {
+        Args: { p_id: string }
+        Returns: Json
+      }
+      staff_assign: {
+        Args: { p_id: string; p_user: string; p_version: number }
+        Returns: Json
+      }
+      staff_audit: {
+        Args: { p_application?: string; p_page?: number }
+        Returns: Json
+      }
+      staff_claim_counter_draft: {
+        Args: { p_draft_id: string }
+        Returns: Json
+      }
+      staff_colleagues: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
+      staff_decide: {
+        Args: {
+          p_id: string
+          p_internal_note?: string
+          p_note?: string
+          p_to_status: string
+          p_version: number
+        }
+        Returns: Json
+      }
+      staff_me: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
+      staff_member_factor_reset: {
+        Args: { p_user_id: string }
+        Returns: Json
+      }
+      staff_member_save: {
+        Args: {
+          p_active: boolean
+          p_display_name: string
+          p_role: string
+          p_township: string
+          p_user_id: string
+        }
+        Returns: Json
+      }
+      staff_members_list: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
+      staff_queue: {
+        Args: {
+          p_action?: string
+          p_page?: number
+          p_page_size?: number
+          p_service?: string
+          p_stale_before?: string
+          p_status?: string
+          p_submitted_from?: string
+          p_submitted_to?: string
+          p_township?: string
+        }
+        Returns: Json
+      }
+      staff_reveal_id: {
+        Args: { p_id: string }
+        Returns: Json
+      }
+      staff_search: {
+        Args: { p_query: string }
+        Returns: Json
+      }
       submit_application: {
-        Args: { p_client_token: string; p_draft_id: string }
+        Args: { p_client_key: string; p_client_token: string; p_draft_id: string }
         Returns: Json
       }
       submit_complete_application: {
         Args: {
           p_action: string
           p_answers: Json
+          p_channel_id: string
+          p_client_key: string
           p_client_token: string
           p_service: string
         }

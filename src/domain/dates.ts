@@ -17,12 +17,30 @@ export function formatDayOf(timestamp: string): string {
   return formatDate(todayInChina(new Date(timestamp).getTime()));
 }
 
+/** A moment as the clock in China shows it, for staff records: "2026-12-22 23:30" (with `seconds`, "…:05"). */
+export function formatChinaTime(timestamp: string, seconds = false): string {
+  const shifted = new Date(new Date(timestamp).getTime() + 8 * 3600_000).toISOString();
+  return shifted.slice(0, seconds ? 19 : 16).replace('T', ' ');
+}
+
 /** The date `days` working days after `isoDate`: Monday to Friday (public holidays are not known here yet). */
 export function addWorkingDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   let left = days;
   while (left > 0) {
     date.setUTCDate(date.getUTCDate() + 1);
+    const day = date.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/** The date `days` working days before `isoDate` (Monday–Friday). */
+export function subtractWorkingDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() - 1);
     const day = date.getUTCDay();
     if (day !== 0 && day !== 6) left -= 1;
   }

@@ -15,7 +15,18 @@ const TERM = new RegExp(
  * wording). Text already in Traditional passes through unchanged, so converting twice is safe.
  */
 export function toTraditional(text: string): string {
-  return toTraditionalCharacters(text.replace(TERM, (term) => TRADITIONAL_TERMS[term] ?? term));
+  return traditionalQuotes(toTraditionalCharacters(text.replace(TERM, (term) => TRADITIONAL_TERMS[term] ?? term)));
+}
+
+/**
+ * Quotation marks as Traditional Chinese writes them: “…” → 「…」 and, inside, ‘…’ → 『…』 —
+ * pairs only, and single quotes only around Chinese (an English apostrophe stays).
+ */
+const CJK = '[\u3400-\u9fff\uf900-\ufaff]';
+export function traditionalQuotes(text: string): string {
+  return text
+    .replace(/“([^“”<>]*)”/g, '「$1」')
+    .replace(new RegExp(`‘([^‘’<>]*${CJK}[^‘’<>]*)’`, 'g'), '『$1』');
 }
 
 /**
@@ -28,7 +39,20 @@ export function toTraditional(text: string): string {
  *    form sends: a Simplified name would come back Traditional, an option would stop matching.
  */
 const KEEP_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\s(?:lang="zh-Hans"|translate="no")[^>]*>[^<]*<\/\1>/g;
+/**
+ * Text a component already converted with its context (the pinyin of easy-read pages: each
+ * character is its own <ruby>, so converting them one by one here would lose the phrase and
+ * turn 卡里 into 卡裡). PinyinText marks it data-script="converted".
+ */
+const KEEP_CONVERTED = /<span data-script="converted">[\s\S]*?<\/span>/g;
 const KEEP_TEXTAREA = /(<textarea\b[^>]*>)([^<]*)(<\/textarea>)/g;
+/**
+ * Scripts and stylesheets inside the page, exactly as built: the CSP allows each by the hash of
+ * its text, so converting a character in one would block it. (Text a script shows comes from
+ * the page's markup or data attributes, which are converted.) JSON data blocks are data for
+ * scripts and convert like text.
+ */
+const KEEP_CODE = /<(script|style)\b(?![^>]*type="application\/json")[^>]*>[\s\S]*?<\/\1>/g;
 const KEEP_VALUE = /(<(?:input|option|button|textarea|select)\b[^>]*?\svalue=")([^"]*)(")/g;
 
 /** Paths that are files, not pages, and exist once for both scripts. */
@@ -60,6 +84,8 @@ export function convertPageToTraditional(html: string): string {
     return `\u0000${kept.length - 1}\u0000`;
   };
   const masked = html
+    .replace(KEEP_CODE, (element) => keep(element))
+    .replace(KEEP_CONVERTED, (element) => keep(element))
     .replace(KEEP_ELEMENT, (element) => keep(element))
     .replace(KEEP_TEXTAREA, (_m, open: string, body: string, close: string) => `${open}${keep(body)}${close}`)
     .replace(KEEP_VALUE, (_m, before: string, value: string, after: string) => `${before}${keep(value)}${after}`);

@@ -1,4 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import ErrorSummary from '../components/form/ErrorSummary.tsx';
+import ChoiceField from '../components/form/ChoiceField.tsx';
+import TextField from '../components/form/TextField.tsx';
+import Button from '../components/form/Button.tsx';
+import type { QuestionView } from '../domain/applications/view.ts';
 import type { ComponentChildren } from 'preact';
 import type { Benefit } from '../domain/benefits/rules-schema.ts';
 import type { QuestionId } from '../domain/benefits/answers.ts';
@@ -79,57 +84,26 @@ export default function BenefitsChecker(props: CheckerProps) {
     return !ready || isRelevant(q, answers, benefits);
   };
 
-  const errorFor = (field: string) => shownErrors.find((e) => e.field === field);
 
+  const errorMap = Object.fromEntries(shownErrors.map((e) => [e.field, say(e.messageKey)]));
+  const errorPrefix = say('checker.errorPrefix');
+
+  /** The same question markup as every form of the site (src/components/form), answered live. */
   function radios(name: QuestionId | 'forWhom', legend: string, options: Option[], hint?: string, withUnknown = true) {
-    const hintId = hint ? `${name}-hint` : undefined;
+    const all = [...options, ...(withUnknown ? ([['unknown', say('checker.unknown')]] as Option[]) : [])];
+    const question: Extract<QuestionView, { kind: 'radios' | 'checkboxes' }> = { kind: 'radios', name, legend, ...(hint ? { hint } : {}), options: all.map(([value, label]) => ({ value, label })) };
     return (
       <div class="question" hidden={name !== 'forWhom' && !visible(name)}>
-        <fieldset aria-describedby={hintId}>
-          <legend>{legend}</legend>
-          {hint && <p id={hintId} class="hint">{hint}</p>}
-          {[...options, ...(withUnknown ? ([['unknown', say('checker.unknown')]] as Option[]) : [])].map(([value, label]) => (
-            <label class="choice" key={value}>
-              <input
-                type="radio"
-                name={name}
-                value={value}
-                checked={(fields[name] ?? '') === value}
-                onChange={() => set(name, value)}
-              />
-              <span>{label}</span>
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceField question={question} values={fields as Record<string, string>} errors={errorMap} errorPrefix={errorPrefix} onChange={set} />
       </div>
     );
   }
 
-  function textInput(name: 'age' | 'certificateNumber', label: string, hint: string, extra: Record<string, string>, after?: ComponentChildren) {
-    const error = errorFor(name);
-    const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  function textInput(name: 'age' | 'certificateNumber', label: string, hint: string, extra: { inputmode: 'text' | 'numeric'; maxlength: number; width: 'short' | 'long' }, after?: ComponentChildren) {
+    const question: Extract<QuestionView, { kind: 'text' | 'textarea' }> = { kind: 'text', name, label, hint, width: extra.width, inputmode: extra.inputmode, maxlength: extra.maxlength, autocomplete: 'off', spellcheck: false };
     return (
-      <div class={`question${error ? ' question--error' : ''}`} hidden={!visible(name)}>
-        <label for={name} class="question-label">{label}</label>
-        <p id={`${name}-hint`} class="hint">{hint}</p>
-        {error && (
-          <p id={`${name}-error`} class="error-message">
-            <span class="visually-hidden">{say('checker.errorPrefix')}</span>
-            {say(error.messageKey)}
-          </p>
-        )}
-        <input
-          id={name}
-          name={name}
-          type="text"
-          autocomplete="off"
-          spellcheck={false}
-          aria-describedby={describedBy}
-          aria-invalid={error ? 'true' : undefined}
-          value={fields[name] ?? ''}
-          onInput={(e) => set(name, (e.currentTarget as HTMLInputElement).value)}
-          {...extra}
-        />
+      <div class="question" hidden={!visible(name)}>
+        <TextField question={question} values={fields as Record<string, string>} errors={errorMap} errorPrefix={errorPrefix} onChange={set} />
         {after}
       </div>
     );
@@ -150,26 +124,17 @@ export default function BenefitsChecker(props: CheckerProps) {
 
   return (
     <div class="checker">
-      {shownErrors.length > 0 && (
-        <div class="error-summary" ref={summaryRef} tabindex={-1} role="alert" aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">{say('checker.errorSummary')}</h2>
-          <ul>
-            {shownErrors.map((e) => (
-              <li key={e.field}><a href={`#${e.field}`}>{say(e.messageKey)}</a></li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={say('checker.errorSummary')} errors={shownErrors.map((e) => ({ href: `#f-${e.field}`, text: say(e.messageKey) }))} containerRef={summaryRef} />
 
       <form method="post" action={props.action} novalidate onSubmit={onSubmit} class="checker-form no-print">
         <h2>{say('checker.questionsHeading')}</h2>
         {radios('forWhom', say('checker.forWhom'), [['self', say('checker.forWhomSelf')], ['other', say('checker.forWhomOther')]], undefined, false)}
         {radios('hasCertificate', ask('checker.q.hasCertificate'), [['yes', say('checker.a.hasCertificate.yes')], ['no', say('checker.a.hasCertificate.no')]], say('checker.q.hasCertificate.hint'))}
-        {textInput('certificateNumber', say('checker.q.certificateNumber'), say('checker.q.certificateNumber.hint'), { inputmode: 'text', maxlength: '30' },
+        {textInput('certificateNumber', say('checker.q.certificateNumber'), say('checker.q.certificateNumber.hint'), { inputmode: 'text', maxlength: 30, width: 'long' },
           derived ? <p class="derived">{derived}</p> : undefined)}
         {radios('category', ask('checker.q.category'), categoryOptions, say('checker.q.category.hint'))}
         {radios('grade', ask('checker.q.grade'), [1, 2, 3, 4].map((g) => [String(g), say(`checker.grade.${g}`)]), say('checker.q.grade.hint'))}
-        {textInput('age', ask('checker.q.age'), say('checker.q.age.hint'), { inputmode: 'numeric', maxlength: '3', class: 'input-short' })}
+        {textInput('age', ask('checker.q.age'), say('checker.q.age.hint'), { inputmode: 'numeric', maxlength: 3, width: 'short' })}
         {radios('localHukou', ask('checker.q.localHukou'), yesNo, say('checker.q.localHukou.hint'))}
         {radios('household', ask('checker.q.household'), (['dibao', 'low-income', 'tekun', 'none'] as const).map((v) => [v, say(`checker.a.household.${v}`)]), say('checker.q.household.hint'))}
         {radios('disabledInHousehold', ask('checker.q.disabledInHousehold'), ['1', '2', '3'].map((v) => [v, say(`checker.a.disabledInHousehold.${v}`)]))}
@@ -180,7 +145,7 @@ export default function BenefitsChecker(props: CheckerProps) {
         {radios('cataract', ask('checker.q.cataract'), yesNo)}
         {radios('psychiatricMedication', ask('checker.q.psychiatricMedication'), yesNo)}
         {radios('homeNeedsModification', ask('checker.q.homeNeedsModification'), yesNo, say('checker.q.homeNeedsModification.hint'))}
-        <button type="submit" class="button">{say('checker.submit')}</button>
+        <Button>{say('checker.submit')}</Button>
       </form>
 
       {/* For screen readers only: the same summary is visible above the results. */}

@@ -47,7 +47,7 @@ export default function CheckerResults({ view, answers, wording, office, who, re
       {view.kind === 'blocked' && (
         <>
           <p>{resultsSummary(view, wording)}</p>
-          <ul>{view.errors.map((e) => <li key={e.field}><a href={`#${e.field}`}>{say(e.messageKey)}</a></li>)}</ul>
+          <ul>{view.errors.map((e) => <li key={e.field}><a href={`#f-${e.field}`}>{say(e.messageKey)}</a></li>)}</ul>
         </>
       )}
       {view.kind === 'allUnknown' && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * Display settings (text size, contrast, line spacing, simple mode), saved in this
+ * Display settings (text size, contrast, line spacing, simple mode, pinyin), saved in this
  * browser and applied on every page by public/prefs.js before first paint.
  * Settings apply as soon as they are chosen, so there is no form to submit.
  * Native radio groups in fieldsets: announced as groups by NVDA, JAWS and VoiceOver,
@@ -13,6 +13,8 @@ export interface DisplayPrefs {
   contrast: 'auto' | 'high' | 'normal';
   spacing: 'normal' | 'wide';
   mode: 'normal' | 'simple';
+  /** Pinyin above the characters of easy-read pages (显示拼音). */
+  pinyin: 'off' | 'on';
 }
 
 export interface DisplaySettingsStrings {
@@ -28,20 +30,24 @@ export interface DisplaySettingsStrings {
   mode: string;
   modeNormal: string;
   modeSimple: string;
+  pinyin: string;
+  pinyinOff: string;
+  pinyinOn: string;
   reset: string;
   saved: string;
 }
 
 const STORAGE_KEY = 'cl-display';
-const DEFAULTS: DisplayPrefs = { textSize: '0', contrast: 'auto', spacing: 'normal', mode: 'normal' };
+const DEFAULTS: DisplayPrefs = { textSize: '0', contrast: 'auto', spacing: 'normal', mode: 'normal', pinyin: 'off' };
 const ATTRS: Record<keyof DisplayPrefs, string> = {
   textSize: 'data-text-size',
   contrast: 'data-contrast',
   spacing: 'data-spacing',
   mode: 'data-mode',
+  pinyin: 'data-pinyin',
 };
 /** Values that mean "no attribute": the stylesheet's defaults and system preferences apply. */
-const UNSET: Record<keyof DisplayPrefs, string> = { textSize: '0', contrast: 'auto', spacing: 'normal', mode: 'normal' };
+const UNSET: Record<keyof DisplayPrefs, string> = { textSize: '0', contrast: 'auto', spacing: 'normal', mode: 'normal', pinyin: 'off' };
 
 function load(): DisplayPrefs {
   try {
@@ -136,6 +142,13 @@ export default function DisplaySettings({ strings }: { strings: DisplaySettingsS
         value={prefs.mode}
         onChange={(v) => update('mode', v)}
         options={[['normal', strings.modeNormal], ['simple', strings.modeSimple]]}
+      />
+      <Group
+        name="pinyin"
+        legend={strings.pinyin}
+        value={prefs.pinyin}
+        onChange={(v) => update('pinyin', v)}
+        options={[['off', strings.pinyinOff], ['on', strings.pinyinOn]]}
       />
       <button
         type="button"

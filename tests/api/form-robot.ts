@@ -113,10 +113,16 @@ export function fillForm(form: ServedForm, answers: Answers, intent = 'continue'
   return body;
 }
 
-/** One browser: a cookie jar and the base URL. */
+/**
+ * One browser: a cookie jar, the base URL, and a client address of its own (as
+ * X-Nf-Client-Connection-Ip), so the hourly limits per client meet only the tests about them.
+ */
 export class Robot {
   readonly jar = new CookieJar();
-  constructor(readonly baseUrl: string, readonly headers: Record<string, string> = {}) {}
+  readonly headers: Record<string, string>;
+  constructor(readonly baseUrl: string, headers: Record<string, string> = {}) {
+    this.headers = { 'X-Nf-Client-Connection-Ip': `192.0.2.7-${Math.random().toString(16).slice(2, 10)}`, ...headers };
+  }
 
   async get(path: string): Promise<{ response: Response; html: string }> {
     const response = await fetch(new URL(path, this.baseUrl), { headers: { Cookie: this.jar.header(), ...this.headers }, redirect: 'manual' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseUrl } from './support.ts';
+import { baseUrl, newClientIp } from './support.ts';
 import { injectedMarkup } from './html-tags.ts';
 import { ADULT_ID, makeCertificate } from '../support/identities.ts';
 
@@ -45,7 +45,9 @@ const PAGES: FormPage[] = [
 
 const FALLBACK_NAMES = ['name', 'id_number', 'phone', 'hukou_address', 'home_address', 'certificate_number', 'lower_limb', 'reference', 'id_last4', 'code', 'fact', 'intent', 'return'];
 
+/** One browser of the fuzz: its cookies, and a client address of its own (so the hourly limits per client are not what answers). */
 class CookieJar {
+  readonly address = newClientIp();
   private cookies = new Map<string, string>();
   take(response: Response) {
     for (const line of response.headers.getSetCookie()) {
@@ -60,7 +62,7 @@ class CookieJar {
 }
 
 async function send(path: string, body: BodyInit, jar: CookieJar, contentType?: string) {
-  const headers: Record<string, string> = { Origin: baseUrl, Cookie: jar.header() };
+  const headers: Record<string, string> = { Origin: baseUrl, Cookie: jar.header(), 'X-Nf-Client-Connection-Ip': jar.address };
   if (contentType) headers['Content-Type'] = contentType;
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   jar.take(response);

@@ -6,7 +6,7 @@ import { TEST_POLICY } from '../support/journey.ts';
 import { validateWholeApplication } from '../../src/domain/applications/whole-application.ts';
 import { handleApplicationsRequest } from '../../functions/lib/api.ts';
 import {
-  API, APPLICANT_LAST4, CHINESE, certificateApplication, counts, devicesApplication, lookup, newClientIp, newKey, site, transitApplication,
+  API, APPLICANT_LAST4, CHINESE, apiKey, bearer, certificateApplication, counts, devicesApplication, lookup, newClientIp, newKey, site, transitApplication,
 } from './support.ts';
 
 /**
@@ -153,7 +153,17 @@ const invalidUtf8Body = fc.tuple(fc.constantFrom(0, 1, 2), fc.nat(), fc.constant
   out.set(noise, i + bad.length);
   out.set(bytes.subarray(i), i + bad.length + noise.length);
   return out;
-});
+})
+  // The noise may complete a cut sequence into a real character (0xE4 0xB8 then 0x80–0xBF): keep
+  // only bodies that really are not UTF-8.
+  .filter((bytes) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 
 // --- The checks ------------------------------------------------------------------------------------
 
@@ -169,8 +179,13 @@ async function expectRefused(response: Response, what: string) {
   expect(String(body.error?.message)).toMatch(CHINESE);
 }
 
+/** A post with this file's key, from an address of its own (so the hourly limit is not what answers). */
 function postRaw(body: BodyInit, headers: Record<string, string> = {}) {
-  return fetch(API, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), ...headers }, body });
+  return fetch(API, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), 'X-Nf-Client-Connection-Ip': newClientIp(), ...bearer(), ...headers },
+    body,
+  });
 }
 
 let before: Awaited<ReturnType<typeof counts>>;
@@ -240,10 +255,33 @@ describe('hostile requests over HTTP are refused and store nothing', () => {
         fc.oneof(headerValue(200).filter((s) => !/^[A-Za-z0-9_-]{16,128}$/.test(s)), fc.constant(null)),
         async (type, key) => {
           requests++;
-          const headers: Record<string, string> = { 'Content-Type': type };
+          const headers: Record<string, string> = { 'Content-Type': type, ...bearer() };
           if (key !== null) headers['Idempotency-Key'] = key;
-          const response = await fetch(API, { method: 'POST', headers: key === null ? { 'Content-Type': type } : headers, body: JSON.stringify(transitApplication()) });
+          const response = await fetch(API, { method: 'POST', headers, body: JSON.stringify(transitApplication()) });
           await expectRefused(response, `type ${JSON.stringify(type)} key ${JSON.stringify(key)}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('hostile Authorization headers: always 401, whatever else the request holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          headerValue(300),
+          headerValue(60).map((s) => `Bearer ${s}`),
+          fc.constantFrom(`Bearer ${apiKey.slice(0, -1)}`, `Bearer ${apiKey}${apiKey}`, `Bearer ${apiKey.toUpperCase()}`, "Bearer ' or '1'='1", 'Bearer clk_%00', `Basic ${apiKey}`),
+        ).filter((s) => s.replace(/^bearer\s+/i, '').trim() !== apiKey),
+        fc.constantFrom('submit', 'lookup'),
+        async (authorization, what) => {
+          requests++;
+          const headers = { Authorization: authorization };
+          const response = what === 'submit'
+            ? await fetch(API, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), ...headers }, body: JSON.stringify(transitApplication()) })
+            : await fetch(`${API}/ABCDEFGH`, { headers: { 'X-Id-Number-Last4': APPLICANT_LAST4, ...headers } });
+          expect(response.status, `${what} ${JSON.stringify(authorization).slice(0, 100)}`).toBe(401);
+          await expectRefused(response, authorization);
         },
       ),
       { numRuns: 200 },
@@ -307,12 +345,15 @@ describe('the handler in-process: thousands more, and no prototype pollution', (
         throw new Error('an invalid application reached the database');
       },
       lookup: async () => ({ ok: false, error: 'lookup_failed' }) as const,
+      authenticate: async () => ({ ok: true, channelId: '7d0c6f5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', name: '测试渠道' }) as const,
       log: () => {},
     };
     await fc.assert(
       fc.asyncProperty(fc.oneof(mutatedApplication.map((m) => m.text), fc.jsonValue().map((v) => JSON.stringify(v))), async (text) => {
         const response = await handleApplicationsRequest(
-          new Request('http://localhost/api/v1/applications', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'in-process-fuzz-0001' }, body: text }),
+          new Request('http://localhost/api/v1/applications', {
+            method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'in-process-fuzz-0001', ...bearer() }, body: text,
+          }),
           { clientIp: '192.0.2.1', deps },
         );
         expect(response.status, text.slice(0, 200)).toBeGreaterThanOrEqual(400);

@@ -12,18 +12,23 @@ import { APPLICANT_LAST4, CHINESE, site, transitApplication } from './support.ts
  */
 const ctx = journeyContext(site, '2026-11-22', TEST_POLICY);
 
+const KEY = `clk_${'k'.repeat(43)}`;
+const CHANNEL = '7d0c6f5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';
+const live = async () => ({ ok: true as const, channelId: CHANNEL, name: '测试渠道' });
+
 function handler(deps: Partial<ApiDependencies>, lines: string[] = []) {
-  return (req: Request) => handleApplicationsRequest(req, { clientIp: '203.0.113.9', deps: { context: async () => ctx, log: (l) => lines.push(l), ...deps } });
+  return (req: Request) =>
+    handleApplicationsRequest(req, { clientIp: '203.0.113.9', deps: { context: async () => ctx, authenticate: live, log: (l) => lines.push(l), ...deps } });
 }
 
 const submitRequest = (body: unknown = transitApplication()) =>
   new Request('http://localhost/api/v1/applications', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'mapping-test-key-0001' },
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'mapping-test-key-0001', Authorization: `Bearer ${KEY}` },
     body: JSON.stringify(body),
   });
 const lookupRequest = () =>
-  new Request('http://localhost/api/v1/applications/ABCDEFGH', { headers: { 'X-Id-Number-Last4': APPLICANT_LAST4 } });
+  new Request('http://localhost/api/v1/applications/ABCDEFGH', { headers: { 'X-Id-Number-Last4': APPLICANT_LAST4, Authorization: `Bearer ${KEY}` } });
 
 async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string; errors?: { field: string }[] } }).error;
@@ -43,6 +48,9 @@ describe('data layer failures → status codes', () => {
     ['unknown_service', 422],
     ['invalid_action', 422],
     ['invalid_token', 400],
+    ['rate_limited', 429],
+    ['api_key_revoked', 401],
+    ['api_key_not_found', 401],
   ] as const)('%s → %i', async (code, status) => {
     const lines: string[] = [];
     const response = await handler({ submit: async () => { throw new ApplicationDataError(code, ['applicant.id_number']); } }, lines)(submitRequest());
@@ -74,9 +82,46 @@ describe('data layer failures → status codes', () => {
     expect((await handler({ lookup: async () => { throw new ApplicationDataError('unavailable'); } })(lookupRequest())).status).toBe(503);
     const failed: LookupResult = { ok: false, error: 'lookup_failed' };
     expect((await handler({ lookup: async () => failed })(lookupRequest())).status).toBe(404);
-    const throttled = await handler({ lookup: async () => ({ ok: false, error: 'lookup_throttled' }) })(lookupRequest());
+    const throttled = await handler({ lookup: async () => ({ ok: false, error: 'lookup_throttled', scope: 'client', limit: 5, retryAfterSeconds: 420 }) })(lookupRequest());
     expect(throttled.status).toBe(429);
-    expect(throttled.headers.get('retry-after')).toBe('900');
+    expect(throttled.headers.get('retry-after')).toBe('420');
+    expect(await errorOf(throttled)).toMatchObject({ code: 'lookup_throttled', message: expect.stringContaining('请 7 分钟后再试') });
+    const today = await handler({ lookup: async () => ({ ok: false, error: 'lookup_throttled', scope: 'subject', limit: 10, retryAfterSeconds: 5 * 3600 + 1 }) })(lookupRequest());
+    expect(today.headers.get('retry-after')).toBe(String(5 * 3600 + 1));
+    expect(await errorOf(today)).toMatchObject({ code: 'reference_throttled', message: expect.stringContaining('请 6 小时后再试') });
+  });
+
+  it('rate_limited → 429 with the database\'s wait as Retry-After and in words', async () => {
+    const limited = new ApplicationDataError('rate_limited', [], { rateLimit: { retryAfterSeconds: 1500, limit: 30, windowMinutes: 60 } });
+    const response = await handler({ submit: async () => { throw limited; } })(submitRequest());
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1500');
+    expect((await errorOf(response)).message).toContain('60 分钟内提交的申请太多了（最多 30 份），这份申请没有提交。请 25 分钟后');
+  });
+
+  it('every request needs a key; the key check failing → 503; the key is never logged', async () => {
+    const lines: string[] = [];
+    let submits = 0;
+    const submit = async () => { submits++; throw new Error('not reached'); };
+    const unknown = await handler({ authenticate: async () => ({ ok: false, error: 'api_key_unknown' }), submit }, lines)(submitRequest());
+    expect(unknown.status).toBe(401);
+    expect((await errorOf(unknown)).code).toBe('api_key_invalid');
+    const revoked = await handler({ authenticate: async () => ({ ok: false, error: 'api_key_revoked' }), submit }, lines)(lookupRequest());
+    expect((await errorOf(revoked)).code).toBe('api_key_revoked');
+    const down = await handler({ authenticate: async () => { throw new ApplicationDataError('unavailable'); }, submit }, lines)(submitRequest());
+    expect(down.status).toBe(503);
+    expect(submits).toBe(0);
+    expect(lines).toEqual(['[api] POST 503 unavailable']);
+    expect(lines.join('\n')).not.toContain(KEY);
+  });
+
+  it('the application is submitted for the key\'s channel, counted by a hash of the address', async () => {
+    let input: { channelId: string; clientKey: string } | undefined;
+    const receipt: Receipt = { reference: 'ABCDEFGH', service: 'transit-card', action: 'new', status: 'received', submittedAt: '2026-11-22T01:00:00Z', repeated: false };
+    await handler({ submit: async (i) => { input = i; return receipt; } })(submitRequest());
+    expect(input?.channelId).toBe(CHANNEL);
+    expect(input?.clientKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(input?.clientKey).not.toContain('203.0.113.9');
   });
 
   it('the throttle key is a sha256 of the client address, never the address itself', async () => {

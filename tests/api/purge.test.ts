@@ -37,13 +37,13 @@ describe('functions/purge-expired.mts', () => {
   });
 
   it('deletes an expired draft, keeps a current one, and logs only counts', async () => {
-    const expired = await createDraft({ service: 'transit-card', action: 'new' }, client);
-    const current = await createDraft({ service: 'transit-card', action: 'new' }, client);
+    const expired = await createDraft({ service: 'transit-card', action: 'new', clientKey: 'purge-test-client' }, client);
+    const current = await createDraft({ service: 'transit-card', action: 'new', clientKey: 'purge-test-client' }, client);
     await db.query(`update intake.drafts set expires_at = now() - interval '1 minute' where id = $1::uuid`, [expired.draftId]);
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const counts = await runPurge(() => purgeExpired(client));
-    expect(counts).toEqual({ drafts: 1, applications: 0, lookup_failures: 0 });
-    expect(log.mock.calls).toEqual([['[purge-expired] deleted drafts=1 applications=0 lookup_failures=0']]);
+    expect(counts).toEqual({ drafts: 1, applications: 0, lookup_failures: 0, known_clients: 0, client_submissions: 0 });
+    expect(log.mock.calls).toEqual([['[purge-expired] deleted drafts=1 applications=0 lookup_failures=0 known_clients=0 client_submissions=0']]);
     log.mockRestore();
     const left = await db.query<{ n: number }>('select count(*)::int as n from intake.drafts');
     expect(left.rows[0]!.n).toBe(1);
@@ -59,7 +59,7 @@ describe('functions/purge-expired.mts', () => {
       process.env['SUPABASE_SECRET_KEY'] = LOCAL_SERVICE_KEY;
       const response = await purge();
       expect(response.status).toBe(204);
-      expect(log.mock.calls[0]![0]).toMatch(/^\[purge-expired\] deleted drafts=\d+ applications=\d+ lookup_failures=\d+$/);
+      expect(log.mock.calls[0]![0]).toMatch(/^\[purge-expired\] deleted drafts=\d+ applications=\d+ lookup_failures=\d+ known_clients=\d+ client_submissions=\d+$/);
     } finally {
       log.mockRestore();
       error.mockRestore();

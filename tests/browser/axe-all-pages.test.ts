@@ -39,7 +39,7 @@ describe(`axe (${AXE_TAGS.join(', ')}) on every page in the sitemap`, () => {
     const noJsPage = await noJs.newPage();
     for (const path of TOOL_PAGES) {
       await noJsPage.goto(`${baseUrl}${path}`);
-      expect(await noJsPage.locator('astro-island').count(), `${path} still has its island markup`).toBeGreaterThan(0);
+      expect(await noJsPage.locator('astro-island, [data-checker]').count(), `${path} still has its tool's markup`).toBeGreaterThan(0);
       expect(await axeViolations(noJsPage), path).toEqual([]);
     }
     await noJs.close();

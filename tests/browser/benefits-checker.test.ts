@@ -149,7 +149,7 @@ describe('benefits checker with JavaScript', () => {
     await type(page, '残疾人证号（可以不填）', '11010519491231002942');
     await expect.poll(() => results(page).innerText()).toContain('上面有回答需要改正');
     expect(await page.getByRole('heading', { name: /^很可能符合|^可能符合|^目前不符合/ }).count()).toBe(0);
-    expect(await results(page).getByRole('link', { name: /校验不通过/ }).getAttribute('href')).toBe('#certificateNumber');
+    expect(await results(page).getByRole('link', { name: /校验不通过/ }).getAttribute('href')).toBe('#f-certificateNumber');
     await page.getByLabel('残疾人证号（可以不填）').fill(CERTIFICATE);
     await expect.poll(() => resultTitles(page, /^可能符合/)).toContain('困难残疾人生活补贴');
     expect(await results(page).innerText()).not.toContain('上面有回答需要改正');
@@ -253,11 +253,11 @@ describe('benefits checker without JavaScript', () => {
     await Promise.all([page.waitForURL(/\/benefits\/results\/$/), page.keyboard.press('Enter')]);
     expect(await page.title()).toMatch(/^错误：/);
     const link = page.getByRole('alert').getByRole('link', { name: /校验不通过/ });
-    expect(await link.getAttribute('href')).toBe('#certificateNumber');
+    expect(await link.getAttribute('href')).toBe('#f-certificateNumber');
     const input = page.getByLabel('残疾人证号（可以不填）');
     expect(await input.inputValue()).toBe('11010519491231002942');
-    expect(await input.getAttribute('aria-describedby')).toContain('certificateNumber-error');
-    expect(await page.locator('#certificateNumber-error').textContent()).toMatch(/^错误：/);
+    expect(await input.getAttribute('aria-describedby')).toContain('f-certificateNumber-error');
+    expect(await page.locator('#f-certificateNumber-error').textContent()).toMatch(/^错误：/);
     expect(await page.getByLabel('享受低保').isChecked()).toBe(true);
     // No verdicts computed without the number: the results say to correct it first.
     expect(await page.getByRole('heading', { name: /^很可能符合|^可能符合|^目前不符合/ }).count()).toBe(0);

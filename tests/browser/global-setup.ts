@@ -8,6 +8,7 @@ import { startLocalSupabase } from '../../dev/local-supabase/start.ts';
 import { testEngine } from '../sql/global-setup.ts';
 import { databaseUrlOn, testPostgres } from '../support/postgres.ts';
 import pg from 'pg';
+import { watchServer } from './server-watch.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,7 @@ declare module 'vitest' {
     /** The local Supabase stand-in behind the served build (its SSR pages and the JSON API). */
     supabaseUrl: string;
     supabaseKey: string;
+    supabaseAnonKey: string;
   }
 }
 
@@ -58,14 +60,25 @@ export default async function setup(project: TestProject) {
   const supabase = await startLocalSupabase(options);
   process.env['SUPABASE_URL'] = supabase.url;
   process.env['SUPABASE_SECRET_KEY'] = supabase.serviceKey;
+  // The staff workspace signs in with the publishable (anon) key, as with a real project.
+  process.env['SUPABASE_PUBLISHABLE_KEY'] = supabase.anonKey;
   const { server, url } = await startStaticServer(0);
+  const watch = watchServer(server);
   project.provide('baseUrl', url);
   project.provide('supabaseUrl', supabase.url);
   project.provide('supabaseKey', supabase.serviceKey);
+  project.provide('supabaseAnonKey', supabase.anonKey);
   return async () => {
+    const seen = watch.counts();
+    const found = watch.finish();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await supabase.stop();
     for (const cleanup of cleanups.reverse()) await cleanup();
+    // A watch that saw nothing proves nothing.
+    if (seen.urls === 0) throw new Error('The server watch saw no requests: is it attached to the server the tests use?');
+    if (found.length) {
+      throw new Error(`Personal data reached the server's URLs or logs during the run:\n${[...new Set(found)].slice(0, 20).join('\n')}`);
+    }
   };
 }

@@ -98,7 +98,8 @@ describe('without SUPABASE_URL and SUPABASE_SECRET_KEY', () => {
   it('the JSON API refuses an application with 503 instead of storing it anywhere', async () => {
     const response = await fetch(`${base}/api/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `no-db-${Date.now()}-0000000` },
+      // A key of the right shape, so the API has to ask the database, which is not there.
+      headers: { 'content-type': 'application/json', 'idempotency-key': `no-db-${Date.now()}-0000000`, authorization: `Bearer clk_${'A'.repeat(43)}` },
       body: JSON.stringify(transitApplication()),
     });
     expect(response.status).toBe(503);

@@ -4,7 +4,7 @@ import type { LocalSupabase } from '../../dev/local-supabase/start.ts';
 import { createDraft, getDraft, purgeExpired, recordStatus, savePage, submitApplication, type Receipt } from '../../src/data/applications.ts';
 import { startTestStandin } from '../sql/database.ts';
 import { token } from '../sql/fixtures.ts';
-import { newKey, postApplication, transitFor, useStandin } from './support.ts';
+import { newClientKey, newKey, postApplication, transitFor, useStandin } from './support.ts';
 
 /**
  * Concurrency on a real PostgreSQL: many connections at once through the stand-in's pool, as
@@ -43,7 +43,7 @@ async function withSlowInserts<T>(fn: () => Promise<T>): Promise<T> {
 /** A transit-card draft with every required page saved (applicant i). */
 async function completeDraft(i: number): Promise<string> {
   const { application } = transitFor(i);
-  const draft = await createDraft({ service: 'transit-card', action: 'new' }, client);
+  const draft = await createDraft({ service: 'transit-card', action: 'new', clientKey: newClientKey() }, client);
   for (const [page, answers] of Object.entries(application.answers)) await savePage(draft.draftId, page, answers, client);
   return draft.draftId;
 }
@@ -51,13 +51,13 @@ async function completeDraft(i: number): Promise<string> {
 describe('the check page submitted 50 times at once with one token (double clicks, retries)', () => {
   it('makes one application, and every call gets its reference', async () => {
     const draftId = await completeDraft(1);
-    const receipts = await withSlowInserts(() => Promise.all(Array.from({ length: PARALLEL }, () => submitApplication(draftId, token(1), client))));
+    const receipts = await withSlowInserts(() => Promise.all(Array.from({ length: PARALLEL }, () => submitApplication(draftId, token(1), newClientKey(), client))));
     expect(new Set(receipts.map((r) => r.reference)).size).toBe(1);
     expect(receipts.filter((r) => !r.repeated)).toHaveLength(1);
     expect(await count('from intake.applications where draft_id = $1', [draftId])).toBe(1);
     expect(await count('from intake.drafts where id = $1', [draftId])).toBe(0);
     // Another token cannot make a second application of the draft.
-    await expect(submitApplication(draftId, token(2), client)).rejects.toMatchObject({ code: 'draft_already_submitted' });
+    await expect(submitApplication(draftId, token(2), newClientKey(), client)).rejects.toMatchObject({ code: 'draft_already_submitted' });
   });
 });
 
@@ -150,17 +150,17 @@ describe('the purge running while drafts are saved and submitted', () => {
     const closedCount = 5;
     // Past retention: expired drafts, applications closed more than a year ago.
     const expired: string[] = [];
-    for (let i = 0; i < expiredCount; i++) expired.push((await createDraft({ service: 'certificate', action: 'new' }, client)).draftId);
+    for (let i = 0; i < expiredCount; i++) expired.push((await createDraft({ service: 'certificate', action: 'new', clientKey: newClientKey() }, client)).draftId);
     await local.db.query(`update intake.drafts set expires_at = now() - interval '1 minute' where id = any($1::uuid[])`, [expired]);
     const closed: string[] = [];
     for (let i = 0; i < closedCount; i++) {
-      const { reference } = await submitApplication(await completeDraft(400 + i), token(400 + i), client);
+      const { reference } = await submitApplication(await completeDraft(400 + i), token(400 + i), newClientKey(), client);
       await recordStatus({ reference, status: 'rejected' }, client);
       closed.push(reference);
     }
     await local.db.query(`update intake.applications set closed_at = now() - interval '2 years' where reference = any($1)`, [closed]);
     // An open application submitted long ago stays, whatever its age.
-    const open = await submitApplication(await completeDraft(410), token(410), client);
+    const open = await submitApplication(await completeDraft(410), token(410), newClientKey(), client);
     await local.db.query(`update intake.applications set submitted_at = now() - interval '3 years' where reference = $1`, [open.reference]);
     // Drafts about to expire that are saved now: each save extends them, so they stay.
     const soon: string[] = [];
@@ -181,7 +181,7 @@ describe('the purge running while drafts are saved and submitted', () => {
     try {
       await Promise.all([
         ...Array.from({ length: submitted }, async (_, i) => {
-          receipts.push(await submitApplication(await completeDraft(500 + i), token(500 + i), client));
+          receipts.push(await submitApplication(await completeDraft(500 + i), token(500 + i), newClientKey(), client));
         }),
         ...Array.from({ length: kept }, async (_, i) => keptDrafts.push(await completeDraft(600 + i))),
         ...soon.map((id) => savePage(id, 'who', { applying_for: 'self' }, client)),

@@ -8,7 +8,9 @@ import { startStaticServer } from '../../scripts/serve-static.mjs';
 import { fillForm, Robot, servedForm } from '../api/form-robot.ts';
 import { site } from '../support/applications.ts';
 import { makeCertificate, makeIdNumber } from '../support/identities.ts';
-import { newKey, transitFor } from './support.ts';
+import { issueApiKey } from '../../src/data/api-keys.ts';
+import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
+import { newClientIp, newKey, transitFor } from './support.ts';
 
 /**
  * Database faults, over HTTP through the served build (the form pages in the SSR function and the
@@ -29,6 +31,8 @@ let local: LocalSupabase;
 let server: Server;
 let base: string;
 let admin: pg.Client;
+/** This file's API key (the channel is kept in the database, so it outlives a restart of the stand-in). */
+let apiKey: string;
 const databaseUrl = () => cluster.urlFor('portal');
 
 async function startStandin(statementTimeoutMs?: number): Promise<void> {
@@ -44,6 +48,7 @@ beforeAll(async () => {
   await setup.query('create database portal');
   await setup.end();
   await startStandin();
+  apiKey = (await issueApiKey('故障测试', createSupabaseServerClient())).key;
   ({ server, url: base } = await startStaticServer(0));
   await connectAdmin();
 });
@@ -83,7 +88,11 @@ async function timed(path: string, init: RequestInit & { headers?: Record<string
 }
 
 const postApi = (body: unknown, key: string) =>
-  timed('/api/v1/applications', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
+  timed('/api/v1/applications', { method: 'POST', headers: {
+      'Content-Type': 'application/json', 'Idempotency-Key': key, Authorization: `Bearer ${apiKey}`, 'X-Nf-Client-Connection-Ip': newClientIp(),
+    },
+    body: JSON.stringify(body),
+  });
 
 const rowsFor = async (key: string) => (await admin.query<{ reference: string }>('select reference from intake.applications where client_token = $1', [key])).rows;
 
@@ -93,7 +102,7 @@ async function toCheckPage(i: number): Promise<{ robot: Robot; body: URLSearchPa
   const id = makeIdNumber(`1961-0${1 + (i % 9)}-1${i % 9}`, String(200 + i).padStart(3, '0'));
   const answers = {
     certificate_number: makeCertificate(id, 1, 2), action: 'new', applying_for: 'self', name: '赵丽', phone: '13812345678',
-    pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id, confirm: 'yes',
+    township: 'chengguan', pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id, confirm: 'yes',
   };
   let path = '/apply/transit-card/certificate/';
   for (let step = 0; step < 10 && path !== '/apply/transit-card/check/'; step++) {
@@ -111,7 +120,7 @@ async function toCheckPage(i: number): Promise<{ robot: Robot; body: URLSearchPa
 async function postCheck(journey: { robot: Robot; body: URLSearchParams }): Promise<Answer> {
   return timed('/apply/transit-card/check/', {
     method: 'POST',
-    headers: { Origin: base, Cookie: journey.robot.jar.header(), 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Origin: base, Cookie: journey.robot.jar.header(), 'Content-Type': 'application/x-www-form-urlencoded', ...journey.robot.headers },
     body: journey.body,
   });
 }

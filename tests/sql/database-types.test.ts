@@ -24,7 +24,7 @@ describe('src/data/database.types.ts', () => {
 
   it('lists every public function with its arguments, optional where they have defaults', () => {
     const text = readFileSync(FILE, 'utf8');
-    expect(text).toContain('Args: { p_action?: string; p_service: string }');
+    expect(text).toContain('Args: { p_action?: string; p_client_key: string; p_service: string }');
     expect(text).toMatch(/save_page: \{\n\s+Args: \{\n\s+p_answers: Json\n\s+p_draft_id: string\n\s+p_page: string\n\s+p_remove_pages\?: string\[\]\n/);
     expect(text).toContain('Tables: {\n      [_ in never]: never');
   });

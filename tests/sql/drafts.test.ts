@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
-import { APPLICANT_ID, CERTIFICATE } from './fixtures.ts';
+import { APPLICANT_ID, CERTIFICATE, newClient } from './fixtures.ts';
 import { JOURNEYS } from '../../src/domain/applications/registry.ts';
 
 let db: SqlDatabase;
@@ -19,7 +19,7 @@ interface DraftJson {
   missing_pages: string[];
 }
 const call = <T = DraftJson>(fn: string, args: Record<string, unknown>) => rpc<T>(db, 'service_role', fn, args);
-const newDraft = (service: string, action: string | null) => call('create_draft', { p_service: service, p_action: action });
+const newDraft = (service: string, action: string | null) => call('create_draft', { p_client_key: newClient(), p_service: service, p_action: action });
 const save = (draftId: string, page: string, answers: unknown) =>
   call('save_page', { p_draft_id: draftId, p_page: page, p_answers: answers });
 
@@ -42,7 +42,7 @@ describe('create_draft', () => {
   it('lets any service start without an action (it may be chosen after the eligibility questions)', async () => {
     for (const service of ['certificate', 'transit-card', 'assistive-devices']) {
       expect(await newDraft(service, null)).toMatchObject({ service, action: null });
-      expect(await call('create_draft', { p_service: service })).toMatchObject({ service, action: null });
+      expect(await call('create_draft', { p_client_key: newClient(), p_service: service })).toMatchObject({ service, action: null });
     }
   });
 

@@ -16,9 +16,21 @@ export function token(n = 0): string {
   return `test-token-${String(n).padStart(8, '0')}`;
 }
 
+/**
+ * A client key of its own (as src/lib/client-key.ts makes from an IP address), so that the hourly
+ * limits on drafts and applications per client (intake.policy) are met only by tests about them.
+ */
+export const newClient = () => `test-client-${randomUUID()}`;
+
+/** A live API channel (the one-shot submit records it): its id. */
+export async function apiChannel(db: SqlDatabase, name = '测试渠道'): Promise<string> {
+  const hash = randomUUID().replace(/-/g, '').repeat(2);
+  return (await rpc<{ id: string }>(db, 'service_role', 'issue_api_key', { p_name: name, p_key_hash: hash })).id;
+}
+
 /** A certificate draft with every required page answered. */
 export async function completeCertificateDraft(db: SqlDatabase, id = APPLICANT_ID): Promise<string> {
-  const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'certificate', p_action: 'new' });
+  const draft = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: 'certificate', p_action: 'new', p_client_key: newClient() });
   const save = (page: string, answers: object) =>
     rpc(db, 'service_role', 'save_page', { p_draft_id: draft.draft_id, p_page: page, p_answers: answers });
   await save('who', { applying_for: 'self' });
@@ -34,6 +46,7 @@ export async function submittedReference(db: SqlDatabase, id = APPLICANT_ID): Pr
   const receipt = await rpc<{ reference: string }>(db, 'service_role', 'submit_application', {
     p_draft_id: draftId,
     p_client_token: `fixture-${randomUUID()}`,
+    p_client_key: newClient(),
   });
   return receipt.reference;
 }

@@ -54,23 +54,31 @@ describe('lookup_status', () => {
     for (const answer of answers) expect(answer).toEqual(FAILED);
   });
 
-  it('throttles a reference after 5 failures in 15 minutes, whoever asks, even with the right fact', async () => {
+  it('throttles a reference after 10 failures a day from unknown clients, even with the right fact', async () => {
     await clearFailures();
-    for (let i = 0; i < 5; i++) expect(await lookup(reference, '9999', `client-${i}`)).toEqual(FAILED);
-    expect(await lookup(reference, LAST4, 'client-new')).toEqual(THROTTLED);
+    for (let i = 0; i < 10; i++) expect(await lookup(reference, '9999', `client-${i}`)).toEqual(FAILED);
+    const refused = await lookup(reference, LAST4, 'client-new');
+    expect(refused).toEqual({ ...THROTTLED, scope: 'subject', limit: 10, retry_after: expect.any(Number) });
+    expect(refused['retry_after']).toBeGreaterThan(86_400 - 60);
+    expect(refused['retry_after']).toBeLessThanOrEqual(86_400);
     // An unknown reference is throttled in the same way, so throttling does not reveal which exist.
-    for (let i = 0; i < 5; i++) await lookup('XXXXXXXX', '9999', `other-${i}`);
-    expect(await lookup('XXXXXXXX', '9999', 'other-new')).toEqual(THROTTLED);
-    // After the window, the person can look again.
-    await db.exec(`update intake.lookup_failures set failed_at = now() - interval '16 minutes'`);
+    for (let i = 0; i < 10; i++) await lookup('XXXXXXXX', '9999', `other-${i}`);
+    expect(await lookup('XXXXXXXX', '9999', 'other-new')).toMatchObject({ ...THROTTLED, scope: 'subject' });
+    // A day later, the person can look again.
+    await db.exec(`update intake.lookup_failures set failed_at = now() - interval '25 hours'`);
     expect(await lookup(reference, LAST4, 'client-new')).toMatchObject({ ok: true });
   });
 
-  it('throttles a client after 5 failures in 15 minutes, whatever it asks', async () => {
+  it('throttles a client after 5 failures in 15 minutes, whatever it asks, and says when it may try again', async () => {
     await clearFailures();
     for (let i = 0; i < 5; i++) expect(await lookup(`ABCDEFG${i + 2}`, '1234', 'client-x')).toEqual(FAILED);
-    expect(await lookup(reference, LAST4, 'client-x')).toEqual(THROTTLED);
+    expect(await lookup(reference, LAST4, 'client-x')).toEqual({ ...THROTTLED, scope: 'client', limit: 5, retry_after: expect.any(Number) });
     expect(await lookup(reference, LAST4, 'client-y')).toMatchObject({ ok: true });
+    // The wait runs from the oldest failure that still counts.
+    await db.exec(`update intake.lookup_failures set failed_at = now() - interval '10 minutes' where reference = 'ABCDEFG2'`);
+    const refused = await lookup(reference, LAST4, 'client-x');
+    expect(refused['retry_after']).toBeGreaterThan(5 * 60 - 5);
+    expect(refused['retry_after']).toBeLessThanOrEqual(5 * 60);
   });
 
   it('stores only a peppered hash of the client key, and the typed reference', async () => {

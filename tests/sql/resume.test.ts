@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc } from './database.ts';
-import { APPLICANT_ID, CERTIFICATE, idNumber } from './fixtures.ts';
+import { APPLICANT_ID, CERTIFICATE, idNumber, newClient } from './fixtures.ts';
 
 let db: SqlDatabase;
 beforeAll(async () => {
@@ -12,17 +12,21 @@ afterAll(() => db.close());
 const CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
 const FAILED = { ok: false, error: 'resume_failed' };
 const THROTTLED = { ok: false, error: 'resume_throttled' };
+const SAVER = 'saving-client';
 
 const call = <T = Record<string, unknown>>(fn: string, args: Record<string, unknown>) => rpc<T>(db, 'service_role', fn, args);
-const issue = (draftId: string) => call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId });
+const issue = (draftId: string) => call<{ resume_code: string; expires_at: string }>('issue_resume_code', { p_draft_id: draftId, p_client_key: SAVER });
 const resume = (code: string, fact: string, clientKey: string) =>
   call('resume_draft', { p_code: code, p_fact: fact, p_client_key: clientKey });
 const failures = async () =>
   (await db.query<{ reference: string }>(`select reference from intake.lookup_failures order by id`)).rows.map((r) => r.reference);
+/** How a typed code is recorded: 'resume:' and its peppered hash, never the code. */
+const subject = async (code: string) =>
+  (await db.query<{ s: string }>(`select intake.resume_subject(intake.normalise_reference($1)) as s`, [code])).rows[0]!.s;
 
 /** A draft whose applicant page holds `id` (or, with `viaCertificate`, only a certificate number). */
 async function draftWithId(id: string, viaCertificate = false): Promise<string> {
-  const { draft_id } = await call<{ draft_id: string }>('create_draft', { p_service: 'certificate', p_action: viaCertificate ? 'renewal' : 'new' });
+  const { draft_id } = await call<{ draft_id: string }>('create_draft', { p_client_key: newClient(), p_service: 'certificate', p_action: viaCertificate ? 'renewal' : 'new' });
   await call('save_page', { p_draft_id: draft_id, p_page: 'who', p_answers: { applying_for: 'self' } });
   await call('save_page', viaCertificate
     ? { p_draft_id: draft_id, p_page: 'certificate', p_answers: { certificate_number: `${id}42` } }
@@ -60,7 +64,7 @@ describe('issue_resume_code', () => {
   });
 
   it('needs the ID number in the draft (the fact to check on return)', async () => {
-    const { draft_id } = await call<{ draft_id: string }>('create_draft', { p_service: 'transit-card' });
+    const { draft_id } = await call<{ draft_id: string }>('create_draft', { p_client_key: newClient(), p_service: 'transit-card' });
     expect(await errorCode(issue(draft_id))).toBe('resume_fact_missing');
     await call('save_page', { p_draft_id: draft_id, p_page: 'applicant', p_answers: { name: '测试' } });
     expect(await errorCode(issue(draft_id))).toBe('resume_fact_missing');
@@ -142,25 +146,31 @@ describe('resume_draft', () => {
     ];
     for (const answer of answers) expect(answer).toEqual(FAILED);
     const recorded = await failures();
-    expect(recorded.slice(0, 4)).toEqual(['resume:ZZZZZZZZ', `resume:${expired.resume_code}`, `resume:${live.resume_code}`, `resume:${live.resume_code}`]);
+    expect(recorded.slice(0, 4)).toEqual([
+      await subject('ZZZZZZZZ'), await subject(expired.resume_code), await subject(live.resume_code), await subject(live.resume_code),
+    ]);
     expect(recorded).toHaveLength(6);
-    for (const reference of recorded) expect(reference.length).toBeLessThanOrEqual(64);
-    // A very long code is cut to fit the 64-character column instead of failing.
+    for (const reference of recorded) {
+      expect(reference).toMatch(/^resume:[A-Za-z0-9+/]{43}=$/);
+      expect(reference).not.toContain(live.resume_code);
+    }
+    // A very long code fits the 64-character column as well.
     expect(await resume('A'.repeat(500), '0000', 'client-7')).toEqual(FAILED);
-    expect((await failures()).at(-1)).toBe(`resume:${'A'.repeat(57)}`);
+    expect((await failures()).at(-1)).toBe(await subject('A'.repeat(500)));
   });
 
-  it('throttles a code after 5 failures in 15 minutes, whoever asks, even with the right fact', async () => {
+  it('throttles a code after 10 failures a day, even with the right fact, except for the client that saved it', async () => {
     const id = idNumber('1977-07-07', '077');
     const { resume_code: code } = await issue(await draftWithId(id));
-    for (let i = 0; i < 5; i++) expect(await resume(code, '9999', `client-${i}`)).toEqual(FAILED);
-    expect(await resume(code, id.slice(-4), 'client-new')).toEqual(THROTTLED);
+    for (let i = 0; i < 10; i++) expect(await resume(code, '9999', `client-${i}`)).toEqual(FAILED);
+    expect(await resume(code, id.slice(-4), 'client-new')).toMatchObject({ ...THROTTLED, scope: 'subject', limit: 10 });
     // An unknown code is throttled the same way, so throttling does not reveal which codes exist.
-    for (let i = 0; i < 5; i++) expect(await resume('XXXXXXXX', '9999', `other-${i}`)).toEqual(FAILED);
-    expect(await resume('XXXXXXXX', '9999', 'other-new')).toEqual(THROTTLED);
+    for (let i = 0; i < 10; i++) expect(await resume('XXXXXXXX', '9999', `other-${i}`)).toEqual(FAILED);
+    expect(await resume('XXXXXXXX', '9999', 'other-new')).toMatchObject({ ...THROTTLED, scope: 'subject' });
     // Throttled attempts are not recorded (so a throttled caller does not extend its own lockout).
-    expect(await failures()).toHaveLength(10);
-    await db.exec(`update intake.lookup_failures set failed_at = now() - interval '16 minutes'`);
+    expect(await failures()).toHaveLength(20);
+    expect(await resume(code, id.slice(-4), SAVER)).toMatchObject({ ok: true });
+    await db.exec(`update intake.lookup_failures set failed_at = now() - interval '25 hours'`);
     expect(await resume(code, id.slice(-4), 'client-new')).toMatchObject({ ok: true });
   });
 
@@ -171,18 +181,20 @@ describe('resume_draft', () => {
     for (let i = 0; i < 2; i++) {
       await call('lookup_status', { p_reference: `HJKLMNP${i + 2}`, p_fact: '1234', p_client_key: '198.51.100.1' });
     }
-    expect(await resume(code, id.slice(-4), '198.51.100.1')).toEqual(THROTTLED);
-    expect(await call('lookup_status', { p_reference: 'QRSTUVW2', p_fact: '1234', p_client_key: '198.51.100.1' })).toEqual({
+    expect(await resume(code, id.slice(-4), '198.51.100.1')).toMatchObject({ ...THROTTLED, scope: 'client', limit: 5 });
+    expect(await call('lookup_status', { p_reference: 'QRSTUVW2', p_fact: '1234', p_client_key: '198.51.100.1' })).toMatchObject({
       ok: false,
       error: 'lookup_throttled',
+      scope: 'client',
     });
     expect(await resume(code, id.slice(-4), '198.51.100.2')).toMatchObject({ ok: true });
   });
 
   it('keeps resume failures apart from status lookups of the same characters', async () => {
-    for (let i = 0; i < 5; i++) await resume('ABCDEFGH', '1234', `c-${i}`);
-    // 'resume:ABCDEFGH' is full; the reference ABCDEFGH is not (a typed reference is uppercased,
-    // so it can never be 'resume:…').
+    for (let i = 0; i < 10; i++) await resume('ABCDEFGH', '1234', `c-${i}`);
+    expect(await resume('ABCDEFGH', '1234', 'c-new')).toMatchObject(THROTTLED);
+    // The code ABCDEFGH is full; the reference ABCDEFGH is not (and no typed reference can be a
+    // code's subject: references are uppercased, so none starts with 'resume:').
     expect(await call('lookup_status', { p_reference: 'ABCDEFGH', p_fact: '1234', p_client_key: 'c-new' })).toEqual({
       ok: false,
       error: 'lookup_failed',
@@ -199,7 +211,7 @@ describe('resume_draft', () => {
     const { rows } = await db.query<{ reference: string; hash: string }>(
       `select reference, encode(client_key_hash, 'hex') as hash from intake.lookup_failures order by id`,
     );
-    expect(rows.map((r) => r.reference)).toEqual(['resume:ABCDEFGH', 'ABCDEFGH']);
+    expect(rows.map((r) => r.reference)).toEqual([await subject('ABCDEFGH'), 'ABCDEFGH']);
     expect(rows[0]?.hash).toBe(rows[1]?.hash);
     const plain = await db.query<{ hash: string }>(`select encode(sha256('203.0.113.7'::bytea), 'hex') as hash`);
     expect(rows[0]?.hash).not.toBe(plain.rows[0]?.hash);
@@ -215,7 +227,7 @@ describe('resume_draft', () => {
     const draftId = await draftWithId(id);
     await call('save_page', { p_draft_id: draftId, p_page: 'declaration', p_answers: { agreed: true } });
     const { resume_code: code } = await issue(draftId);
-    await call('submit_application', { p_draft_id: draftId, p_client_token: 'resume-test-token-0001' });
+    await call('submit_application', { p_client_key: newClient(), p_draft_id: draftId, p_client_token: 'resume-test-token-0001' });
     expect(await resume(code, id.slice(-4), 'client-a')).toEqual(FAILED);
   });
 });

@@ -10,6 +10,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const purge = () => rpc(db, 'service_role', 'purge_expired', {});
+const known = async (reference: string) =>
+  (await db.query<{ n: number }>(`select count(*)::int as n from intake.known_clients where subject = $1`, [reference])).rows[0]!.n;
 const ids = async (table: string) =>
   (await db.query<{ id: string }>(`select id::text from intake.${table} order by id`)).rows.map((r) => r.id);
 
@@ -28,7 +30,7 @@ describe('purge_expired', () => {
     const applicationsBefore = await ids('applications');
     const eventsBefore = await ids('status_events');
     const failuresBefore = await ids('lookup_failures');
-    expect(await purge()).toEqual({ drafts: 1, applications: 0, lookup_failures: 0 });
+    expect(await purge()).toEqual({ drafts: 1, applications: 0, lookup_failures: 0, known_clients: 0, client_submissions: 0 });
     expect((await ids('drafts')).sort()).toEqual([fresh, almost].sort());
     expect(await ids('applications')).toEqual(applicationsBefore);
     expect(await ids('status_events')).toEqual(eventsBefore);
@@ -44,7 +46,10 @@ describe('purge_expired', () => {
     await db.query(`update intake.applications set closed_at = now() - interval '1 year 1 day' where reference = $1`, [old]);
     await db.query(`update intake.applications set submitted_at = now() - interval '3 years' where reference = $1`, [stillOpen]);
     const count = await db.query<{ n: number }>(`select count(*)::int as n from intake.applications`);
-    expect(await purge()).toEqual({ drafts: 0, applications: 1, lookup_failures: 0 });
+    // Its submitting client is known for the reference; that goes with it.
+    expect(await purge()).toEqual({ drafts: 0, applications: 1, lookup_failures: 0, known_clients: 1, client_submissions: 0 });
+    expect(await known(old)).toBe(0);
+    expect(await known(stillOpen)).toBe(1);
     const after = await db.query<{ reference: string }>(`select reference from intake.applications`);
     expect(after.rows).toHaveLength(count.rows[0]!.n - 1);
     expect(after.rows.map((r) => r.reference)).toContain(stillOpen);
@@ -56,7 +61,17 @@ describe('purge_expired', () => {
 
   it('removes lookup failures older than a day', async () => {
     await db.exec(`update intake.lookup_failures set failed_at = now() - interval '25 hours'`);
-    expect(await purge()).toEqual({ drafts: 0, applications: 0, lookup_failures: 1 });
+    expect(await purge()).toEqual({ drafts: 0, applications: 0, lookup_failures: 1, known_clients: 0, client_submissions: 0 });
+  });
+
+  it('forgets known clients not seen for 90 days, and counts of submissions older than their hour', async () => {
+    const reference = await submittedReference(db, idNumber('1960-01-03', '073'));
+    const submissions = (await db.query<{ n: number }>(`select count(*)::int as n from intake.client_submissions`)).rows[0]!.n;
+    expect(submissions).toBeGreaterThan(0);
+    await db.query(`update intake.known_clients set seen_at = now() - interval '91 days' where subject = $1`, [reference]);
+    await db.exec(`update intake.client_submissions set made_at = now() - interval '61 minutes'`);
+    expect(await purge()).toEqual({ drafts: 0, applications: 0, lookup_failures: 0, known_clients: 1, client_submissions: submissions });
+    expect(await known(reference)).toBe(0);
   });
 });
 

@@ -21,7 +21,8 @@ import { statusForSqlState } from '../../dev/local-supabase/rpc.ts';
 import type { LocalSupabase } from '../../dev/local-supabase/start.ts';
 import { startTestStandin } from './database.ts';
 import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
-import { APPLICANT_ID, CERTIFICATE, token } from './fixtures.ts';
+import { issueApiKey } from '../../src/data/api-keys.ts';
+import { APPLICANT_ID, CERTIFICATE, token, newClient } from './fixtures.ts';
 
 let local: LocalSupabase;
 let server: ReturnType<typeof createSupabaseServerClient>;
@@ -33,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => local.stop());
 
 async function completeTransitDraft(): Promise<string> {
-  const draft = await createDraft({ service: 'transit-card', action: 'new' }, server);
+  const draft = await createDraft({ service: 'transit-card', action: 'new', clientKey: newClient() }, server);
   await savePage(draft.draftId, 'who', { applying_for: 'self' }, server);
   await savePage(draft.draftId, 'applicant', { name: '测试申请人', id_number: APPLICANT_ID }, server);
   await savePage(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
@@ -56,7 +57,7 @@ describe('src/data through supabase-js and the local stand-in', () => {
     expect(draft).toMatchObject({ service: 'transit-card', action: 'new', missingPages: [] });
     expect(draft.answers['certificate']).toEqual({ certificate_number: CERTIFICATE });
 
-    const receipt = await submitApplication(draftId, token(1), server);
+    const receipt = await submitApplication(draftId, token(1), newClient(), server);
     expect(receipt).toMatchObject({ service: 'transit-card', status: 'received', repeated: false });
     expect(receipt.reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
 
@@ -68,23 +69,23 @@ describe('src/data through supabase-js and the local stand-in', () => {
       ok: false,
       error: 'lookup_failed',
     });
-    expect(await purgeExpired(server)).toEqual({ drafts: 0, applications: 0, lookup_failures: 0 });
+    expect(await purgeExpired(server)).toEqual({ drafts: 0, applications: 0, lookup_failures: 0, known_clients: 0, client_submissions: 0 });
   });
 
   it('creates exactly one application from concurrent submits (double click, retries)', async () => {
     const draftId = await completeTransitDraft();
-    const receipts = await Promise.all(Array.from({ length: 10 }, () => submitApplication(draftId, token(2), server)));
+    const receipts = await Promise.all(Array.from({ length: 10 }, () => submitApplication(draftId, token(2), newClient(), server)));
     expect(new Set(receipts.map((r) => r.reference)).size).toBe(1);
     expect(receipts.filter((r) => !r.repeated)).toHaveLength(1);
-    await expect(submitApplication(draftId, token(3), server)).rejects.toMatchObject({ code: 'draft_already_submitted' });
+    await expect(submitApplication(draftId, token(3), newClient(), server)).rejects.toMatchObject({ code: 'draft_already_submitted' });
   });
 
   it('turns SQL errors into typed errors with a code', async () => {
     const error = await getDraft('00000000-0000-4000-8000-000000000000', server).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationDataError);
     expect(error).toMatchObject({ code: 'draft_not_found' });
-    const draft = await createDraft({ service: 'assistive-devices' }, server);
-    await expect(submitApplication(draft.draftId, token(4), server)).rejects.toMatchObject({
+    const draft = await createDraft({ service: 'assistive-devices', clientKey: newClient() }, server);
+    await expect(submitApplication(draft.draftId, token(4), newClient(), server)).rejects.toMatchObject({
       code: 'incomplete_application',
       missing: ['applicant', 'assessment', 'certificate', 'declaration', 'delivery', 'device', 'who', 'applicant.id_number'],
     });
@@ -94,10 +95,10 @@ describe('src/data through supabase-js and the local stand-in', () => {
 
 describe('the journey functions through supabase-js', () => {
   it('starts without an action, sets it, removes a page that no longer applies, saves and resumes', async () => {
-    const draft = await createDraft({ service: 'transit-card' }, server);
+    const draft = await createDraft({ service: 'transit-card', clientKey: newClient() }, server);
     expect(draft).toMatchObject({ action: null, missingPages: ['applicant', 'certificate', 'declaration', 'pickup', 'who'] });
     await savePage(draft.draftId, 'certificate', { certificate_number: CERTIFICATE }, server);
-    await expect(issueResumeCode(draft.draftId, server)).resolves.toMatchObject({ resumeCode: expect.stringMatching(/^[2-9A-HJ-NP-Z]{8}$/) });
+    await expect(issueResumeCode(draft.draftId, newClient(), server)).resolves.toMatchObject({ resumeCode: expect.stringMatching(/^[2-9A-HJ-NP-Z]{8}$/) });
     await expect(setDraftAction(draft.draftId, 'renewal', server)).rejects.toMatchObject({ code: 'invalid_action' });
     expect(await setDraftAction(draft.draftId, 'replacement', server)).toMatchObject({ action: 'replacement', answers: {} });
     await savePage(draft.draftId, 'who', { applying_for: 'other' }, server);
@@ -107,7 +108,7 @@ describe('the journey functions through supabase-js', () => {
     await expect(removePages(draft.draftId, ['documents'], server)).rejects.toMatchObject({ code: 'invalid_page' });
     expect(Object.keys((await getDraft(draft.draftId, server)).answers).sort()).toEqual(['certificate', 'who']);
 
-    const { resumeCode, expiresAt } = await issueResumeCode(draft.draftId, server);
+    const { resumeCode, expiresAt } = await issueResumeCode(draft.draftId, newClient(), server);
     expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
     const typed = `${resumeCode.slice(0, 4)} ${resumeCode.slice(4)}`.toLowerCase();
     expect(await resumeDraft({ code: typed, idNumberLast4: '002x', clientKey: '127.0.0.2' }, server)).toEqual({
@@ -121,8 +122,8 @@ describe('the journey functions through supabase-js', () => {
       ok: false,
       error: 'resume_failed',
     });
-    const empty = await createDraft({ service: 'certificate', action: null }, server);
-    await expect(issueResumeCode(empty.draftId, server)).rejects.toMatchObject({ code: 'resume_fact_missing' });
+    const empty = await createDraft({ service: 'certificate', action: null, clientKey: newClient() }, server);
+    await expect(issueResumeCode(empty.draftId, newClient(), server)).rejects.toMatchObject({ code: 'resume_fact_missing' });
   });
 
   it('submits a whole application once from concurrent one-shot calls, and refuses a reused token', async () => {
@@ -131,6 +132,8 @@ describe('the journey functions through supabase-js', () => {
       service: 'certificate' as const,
       action: 'renewal' as const,
       clientToken: token(10),
+      clientKey: newClient(),
+      channelId: (await issueApiKey('测试渠道', server)).channel.id,
       answers: {
         who: { applying_for: 'self' },
         certificate: { certificate_number: CERTIFICATE },
@@ -158,17 +161,17 @@ describe('the journey functions through supabase-js', () => {
 
 describe('the stand-in HTTP server', () => {
   it('answers like PostgREST: 200 with the value, 400 with {code, message, details, hint} for P0001', async () => {
-    const ok = await post('create_draft', { p_service: 'certificate', p_action: 'damaged' }, local.serviceKey);
+    const ok = await post('create_draft', { p_client_key: newClient(), p_service: 'certificate', p_action: 'damaged' }, local.serviceKey);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ service: 'certificate', action: 'damaged' });
-    const bad = await post('create_draft', { p_service: 'parking' }, local.serviceKey);
+    const bad = await post('create_draft', { p_client_key: newClient(), p_service: 'parking' }, local.serviceKey);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ code: 'P0001', message: 'unknown_service', details: null, hint: null });
   });
 
   it('refuses anon (401) and authenticated (403) callers of the functions', async () => {
     const anon = createClient(local.url, local.anonKey, { auth: { persistSession: false } });
-    const { error, status } = await anon.rpc('create_draft', { p_service: 'certificate', p_action: 'new' });
+    const { error, status } = await anon.rpc('create_draft', { p_client_key: newClient(), p_service: 'certificate', p_action: 'new' });
     expect(status).toBe(401);
     expect(error?.code).toBe('42501');
     const user = makeLocalJwt('authenticated', { sub: '6f1c2a0e-4b7d-4e8a-9c3f-2d5e8a1b7c90' });
@@ -183,16 +186,16 @@ describe('the stand-in HTTP server', () => {
     for (let round = 0; round < 5; round++) {
       for (const [i, key] of keys.entries()) {
         // One after another, so the pool hands the same idle connection to each.
-        const response = await post('create_draft', { p_service: 'certificate', p_action: 'new' }, key);
+        const response = await post('create_draft', { p_client_key: newClient(), p_service: 'certificate', p_action: 'new' }, key);
         expect(response.status, `round ${round}, call ${i}`).toBe(expected[i]);
       }
       // A failed call in between (its transaction, and any setting made in it, rolled back).
-      expect((await post('create_draft', { p_service: 'parking' }, local.serviceKey)).status).toBe(400);
+      expect((await post('create_draft', { p_client_key: newClient(), p_service: 'parking' }, local.serviceKey)).status).toBe(400);
     }
   });
 
   it('refuses requests without a valid key, unknown functions and other endpoints', async () => {
-    expect((await post('create_draft', { p_service: 'certificate', p_action: 'new' })).status).toBe(401);
+    expect((await post('create_draft', { p_client_key: newClient(), p_service: 'certificate', p_action: 'new' })).status).toBe(401);
     expect((await post('create_draft', {}, 'not-a-jwt')).status).toBe(401);
     expect((await post('create_draft', {}, makeLocalJwt('postgres' as never))).status).toBe(401);
     expect((await post('no_such_function', {}, local.serviceKey)).status).toBe(404);

@@ -1,11 +1,13 @@
 import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc, type RpcError } from './database.ts';
-import { APPLICANT_ID, CERTIFICATE, completeCertificateDraft, idNumber, token } from './fixtures.ts';
+import { APPLICANT_ID, CERTIFICATE, apiChannel, completeCertificateDraft, idNumber, token, newClient } from './fixtures.ts';
 
 let db: SqlDatabase;
+let channel: string;
 beforeAll(async () => {
   db = await freshDatabase();
+  channel = await apiChannel(db);
 });
 afterAll(() => db.close());
 
@@ -26,6 +28,8 @@ const submitAll = (service: string | null, action: string | null, answers: unkno
     p_action: action,
     p_answers: answers,
     p_client_token: clientToken,
+    p_client_key: newClient(),
+    p_channel_id: channel,
   });
 const counts = () => rpc<Counts>(db, 'service_role', 'intake_counts', {});
 
@@ -113,7 +117,7 @@ describe('submit_complete_application', () => {
       expect(await errorCode(submitAll(service, action, answers, token(5))), `${service} ${action}`).toBe('token_reused');
     }
     // A token used by a draft's submit cannot be replayed here either.
-    await rpc(db, 'service_role', 'submit_application', { p_draft_id: await completeCertificateDraft(db), p_client_token: token(6) });
+    await rpc(db, 'service_role', 'submit_application', { p_client_key: newClient(), p_draft_id: await completeCertificateDraft(db), p_client_token: token(6) });
     const after = await counts();
     expect(await errorCode(submitAll('transit-card', 'new', transitAnswers(), token(6)))).toBe('token_reused');
     expect(await counts()).toEqual(after);
@@ -141,7 +145,7 @@ describe('submit_complete_application', () => {
         begin
           if current_setting('test.raced', true) is distinct from 'yes' then
             perform set_config('test.raced', 'yes', true);
-            perform public.submit_complete_application('transit-card', 'new', '${JSON.stringify(racingAnswers)}'::jsonb, '${clientToken}');
+            perform public.submit_complete_application('transit-card', 'new', '${JSON.stringify(racingAnswers)}'::jsonb, '${clientToken}', 'racing-client', '${channel}');
           end if;
           perform intake.check_draft_size_real(p_answers);
         end $$;`);

@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, freshDatabase, rpc, type RpcError } from './database.ts';
-import { APPLICANT_ID, CERTIFICATE, completeCertificateDraft, idNumber, token } from './fixtures.ts';
+import { APPLICANT_ID, CERTIFICATE, completeCertificateDraft, idNumber, token, newClient } from './fixtures.ts';
 
 let db: SqlDatabase;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ interface Receipt {
 }
 const REFERENCE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
 const submit = (draftId: string, clientToken: string) =>
-  rpc<Receipt>(db, 'service_role', 'submit_application', { p_draft_id: draftId, p_client_token: clientToken });
+  rpc<Receipt>(db, 'service_role', 'submit_application', { p_client_key: newClient(), p_draft_id: draftId, p_client_token: clientToken });
 const count = async (table: string) =>
   (await db.query<{ n: number }>(`select count(*)::int as n from intake.${table}`)).rows[0]!.n;
 
@@ -78,6 +78,7 @@ describe('submit_application', () => {
 
   it('names the missing parts of an incomplete application', async () => {
     const { draft_id } = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', {
+      p_client_key: newClient(),
       p_service: 'transit-card',
       p_action: 'replacement',
     });
@@ -97,6 +98,7 @@ describe('submit_application', () => {
   it('refuses a certificate number that belongs to someone other than the applicant', async () => {
     const other = idNumber('1980-02-29', '013');
     const { draft_id } = await rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', {
+      p_client_key: newClient(),
       p_service: 'transit-card',
       p_action: 'new',
     });
@@ -115,7 +117,7 @@ describe('submit_application', () => {
 
 describe('submit_application on the journeys', () => {
   const create = (service: string, action: string | null) =>
-    rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_service: service, p_action: action });
+    rpc<{ draft_id: string }>(db, 'service_role', 'create_draft', { p_client_key: newClient(), p_service: service, p_action: action });
   const saver = (draftId: string) => (page: string, answers: object) =>
     rpc(db, 'service_role', 'save_page', { p_draft_id: draftId, p_page: page, p_answers: answers });
 

@@ -16,6 +16,7 @@ export function transitApplication() {
       certificate: { certificate_number: makeCertificate(ADULT_ID, 1, 2) },
       who: { applying_for: 'self' },
       applicant: { name: '孙明', phone: '13712345678' },
+      township: { township: 'chengguan' },
       pickup: { pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id },
       declaration: { confirm: 'yes' },
     },
@@ -29,6 +30,7 @@ export function certificateApplication(hukouAddress = '示例县人民路 1 号 
     answers: {
       who: { applying_for: 'self' },
       applicant: { name: '张𠮷', id_number: ADULT_ID, phone: '13912345678', hukou_address: hukouAddress },
+      township: { township: 'chengguan' },
       category: { category: '4' },
       assessment: { hospital: site.assessmentHospitals.find((h) => h.categories.includes(4))!.id, home_visit: 'yes' },
       declaration: { confirm: 'yes' },
@@ -44,6 +46,7 @@ export function devicesApplication() {
       agent: { name: '赵丽', relationship: 'family', id_number: GUARDIAN_ID, phone: '13812345678' },
       certificate: { has_certificate: 'yes', certificate_number: makeCertificate(ADULT_ID, 4, 2) },
       applicant: { name: '赵大山', home_address: '示例县幸福路 8 号 3 栋' },
+      township: { township: 'chengguan' },
       device: { devices: ['walker'] },
       previous: { had_before: 'no' },
       assessment: { home_assessment: 'no' },

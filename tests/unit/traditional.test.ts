@@ -25,6 +25,13 @@ describe('toTraditional', () => {
     expect(toTraditional('设置无障碍设施')).toBe('設置無障礙設施');
   });
 
+  it('writes quotation marks the Traditional way: “…” as 「…」, ‘…’ around Chinese as 『…』; an apostrophe stays', () => {
+    expect(toTraditional('现在是“已受理”。')).toBe('現在是「已受理」。');
+    expect(toTraditional('他说“请带‘残疾人证’来”')).toBe('他說「請帶『殘疾人證』來」');
+    expect(toTraditional('It’s ‘fine’')).toBe('It’s ‘fine’');
+    expect(toTraditional('只有一个“')).toBe('只有一個“');
+  });
+
   it('leaves ASCII alone', () => {
     const ascii = 'Ctrl + A, https://www.cdpf.org.cn/?a=1&b=2 <b class="x">RSS 2.0</b> 0000-6000001';
     expect(toTraditional(ascii)).toBe(ascii);
@@ -70,6 +77,11 @@ const PAGE = `<!doctype html>
 `;
 
 describe('convertPageToTraditional', () => {
+  it('leaves text a component already converted in context alone (pinyin ruby: 卡里 stays 卡里, not 卡裡)', () => {
+    const ruby = '<span data-script="converted"><ruby>卡<rt aria-hidden="true">kǎ</rt></ruby><ruby>里<rt aria-hidden="true">lǐ</rt></ruby></span>';
+    expect(convertPageToTraditional(`<html lang="zh-Hans"><p>${ruby}</p><p>里</p></html>`)).toBe(`<html lang="zh-Hant"><p>${ruby}</p><p>裡</p></html>`);
+  });
+
   const out = convertPageToTraditional(PAGE);
 
   it('marks the page as Traditional Chinese', () => {

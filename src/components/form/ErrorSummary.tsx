@@ -1,3 +1,5 @@
+import type { Ref } from 'preact';
+
 /**
  * Error summary (GOV.UK's pattern), first in <main> when a form comes back with problems.
  *
@@ -15,14 +17,16 @@
  */
 export interface ErrorSummaryProps {
   title: string;
-  description?: string;
+  description?: string | undefined;
   errors: { href: string; text: string }[];
+  /** In an island, the summary appears after a submit in the page: the island focuses it (autofocus only works on load). */
+  containerRef?: Ref<HTMLDivElement> | undefined;
 }
 
-export default function ErrorSummary({ title, description, errors }: ErrorSummaryProps) {
+export default function ErrorSummary({ title, description, errors, containerRef }: ErrorSummaryProps) {
   if (errors.length === 0 && !description) return null;
   return (
-    <div class="error-summary" tabIndex={-1} autofocus aria-labelledby="error-summary-title">
+    <div class="error-summary" tabIndex={-1} autofocus aria-labelledby="error-summary-title" ref={containerRef}>
       <div role="alert">
         <h2 id="error-summary-title">{title}</h2>
         {description && <p>{description}</p>}

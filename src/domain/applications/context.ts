@@ -15,6 +15,7 @@ export function journeyContext(site: SiteConfig, today: string, policy: IntakePo
     today,
     hospitals: site.assessmentHospitals,
     pickupPoints: site.pickupPoints,
+    townships: site.townships,
     devices: site.applications.deviceCatalogue,
     maxDevices: site.applications.maxDevicesPerApplication,
     transitRules: site.applications.transitCard.eligible,

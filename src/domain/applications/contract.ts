@@ -14,7 +14,7 @@ export type ServiceId = (typeof SERVICE_IDS)[number];
 
 /** Every page a journey may have. 'action' holds the draft's action, not an answer. */
 export const PAGE_IDS = [
-  'action', 'who', 'certificate', 'applicant', 'category', 'change', 'transfer', 'agent', 'diagnosis',
+  'action', 'who', 'certificate', 'applicant', 'township', 'category', 'change', 'transfer', 'agent', 'diagnosis',
   'device', 'previous', 'household', 'assessment', 'delivery', 'pickup', 'declaration',
 ] as const;
 export type PageId = (typeof PAGE_IDS)[number];
@@ -41,6 +41,7 @@ export interface JourneyContext {
   devices: readonly { id: string; name: string; description: string; serviceLifeYears: number; categories: readonly number[]; meansTested: boolean }[];
   maxDevices: number;
   transitRules: readonly TransitRule[];
+  townships: readonly { id: string; name: string }[];
   /** The id of the place where transit cards are usually collected. */
   transitPickupPoint: string;
   /** How long a draft is kept after its last save, in days (intake.policy, the one source); null while unknown. */

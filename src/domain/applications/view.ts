@@ -16,7 +16,7 @@ export interface OptionView {
 
 export type QuestionView =
   | { kind: 'radios' | 'checkboxes'; name: string; legend: string; hint?: string; options: OptionView[] }
-  | { kind: 'text' | 'textarea'; name: string; label: string; hint?: string; width: 'short' | 'medium' | 'long' | 'code'; autocomplete?: string; inputmode?: 'numeric' | 'tel' | 'text'; spellcheck?: false }
+  | { kind: 'text' | 'textarea'; name: string; label: string; hint?: string; width: 'short' | 'medium' | 'long' | 'code'; autocomplete?: string; inputmode?: 'numeric' | 'tel' | 'text'; spellcheck?: false; maxlength?: number; type?: 'text' | 'password' | 'email' }
   | { kind: 'checkbox'; name: string; value: string; label: string };
 
 export interface PageView {

@@ -92,3 +92,29 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
     return path ? `${path}：${issue.message}` : issue.message;
   });
 }
+
+/** A path on this site ("/media/…"): videos and captions are served from here, never another origin. */
+const sitePath = (what: string, extension: RegExp, hint: string) =>
+  v.pipe(
+    text(what),
+    v.check((value) => value.startsWith('/') && !value.startsWith('//'), `${what}必须是以 / 开头的站内路径（本站不从其他网站加载内容）`),
+    v.check((value) => extension.test(value.split(/[?#]/)[0]!), `${what}${hint}`),
+  );
+
+/**
+ * A video on a page. Captions are required (WCAG 1.2.2): a WebVTT file in Chinese, shown by
+ * the player's own captions button. A transcript is recommended for deafblind readers.
+ */
+export const Video = fields({
+  src: sitePath('视频地址', /\.(mp4|webm)$/i, '必须是 .mp4 或 .webm 文件'),
+  title: text('视频标题'),
+  captions: sitePath('视频字幕文件 captions', /\.vtt$/i, '必须是 WebVTT 字幕文件（.vtt）'),
+  poster: v.optional(sitePath('视频封面', /\.(jpe?g|png|webp|avif)$/i, '必须是图片文件')),
+  transcript: v.optional(text('视频文字稿')),
+});
+
+/** A sign-language (手语) version of the page: a video page on this site or elsewhere. */
+export const SignLanguage = fields({
+  href: link('手语视频链接'),
+  label: v.optional(text('手语视频链接文字')),
+});

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { countSentences, fields, isoDate, link, nonEmptyList, text } from './common.ts';
+import { SignLanguage, Video, countSentences, fields, isoDate, link, nonEmptyList, text } from './common.ts';
 import { NEWS_TAG_LABELS } from './news-tags.ts';
 
 /** An image must say what it shows: alt text is required and must not be a file name. */
@@ -25,6 +25,10 @@ export const NewsSchema = fields({
   ),
   tags: nonEmptyList(v.picklist(NEWS_TAG_LABELS, `标签必须是以下之一：${NEWS_TAG_LABELS.join('、')}`), '标签'),
   images: v.optional(v.array(NewsImage, '图片必须是列表'), []),
+  /** Videos shown on the page; each must have captions. */
+  videos: v.optional(v.array(Video, '视频必须是列表'), []),
+  /** A sign-language version of this page, linked among its other formats. */
+  signLanguage: v.optional(SignLanguage),
   /** Where the facts come from (a report, a notice); shown under the article. */
   source: v.optional(text('消息来源')),
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { countSentences, fields, isoDate, link, nonEmptyList, text } from './common.ts';
+import { SignLanguage, Video, countSentences, fields, isoDate, link, nonEmptyList, text } from './common.ts';
 import { TOPIC_SLUGS } from './topics.ts';
 
 /** Whose rule an amount or condition is: national law, the province, or this federation's own. */
@@ -88,6 +88,10 @@ export const PolicySchema = fields({
   sources: nonEmptyList(Source, '来源链接'),
   lastReviewed: isoDate('最后审核日期'),
   easyRead: nonEmptyList(EasyReadSection, '易读版'),
+  /** Videos shown on the page; each must have captions. */
+  videos: v.optional(v.array(Video, '视频必须是列表'), []),
+  /** A sign-language version of this page, linked among its other formats. */
+  signLanguage: v.optional(SignLanguage),
 });
 
 export type Policy = v.InferOutput<typeof PolicySchema>;

@@ -92,6 +92,11 @@ const SiteFields = fields({
     directions: nonEmptyList(text('交通指引'), '交通指引'),
     accessibility: nonEmptyList(text('办公场所无障碍说明'), '办公场所无障碍说明'),
   }),
+  /** The townships (乡镇、街道) of the county: each application names one, for its liaison officer. */
+  townships: v.pipe(
+    nonEmptyList(fields({ id: optionId('乡镇（街道）'), name: text('乡镇（街道）名称') }), '乡镇（街道）'),
+    uniqueIds('乡镇（街道）列表'),
+  ),
   /** Hospitals designated to assess disability, with the categories each assesses (1–7). */
   assessmentHospitals: v.pipe(
     nonEmptyList(
@@ -123,6 +128,10 @@ const SiteFields = fields({
       'transit-card': fields(Object.fromEntries(ACTIONS['transit-card'].map((a) => [a, Timeline])) as Record<string, typeof Timeline>),
     }),
     deviceCatalogue: v.pipe(nonEmptyList(Device, '辅助器具目录'), uniqueIds('辅助器具目录')),
+    /** The workspace flags an open application nobody acted on for this many working days. */
+    overdueWorkingDays: v.pipe(v.number('超期工作日数必须是数字'), v.integer('超期工作日数必须是整数'), v.minValue(1, '超期工作日数至少是 1')),
+    /** How to ask for a review of a refusal: added to every 不予受理 and 未通过 the applicant is told. */
+    reviewRight: text('申请复核的办法'),
     maxDevicesPerApplication: v.pipe(v.number('每次最多申请件数必须是数字'), v.integer('每次最多申请件数必须是整数'), v.minValue(1, '每次最多申请件数至少 1')),
     transitCard: fields({
       eligible: nonEmptyList(TransitRule, '免费乘车卡办理条件'),

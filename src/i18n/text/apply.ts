@@ -138,6 +138,11 @@ export const applyText = {
   'apply.applicant.home.hint': '写到村（社区）和门牌号，上门评估和送货用',
   'apply.applicant.childTooOld': '没有残疾人证的，只有 0 至 6 岁的儿童可以凭医院诊断申请。这个身份证号显示申请人已满 7 周岁，请先办理残疾人证',
 
+  'apply.township.title': '{your}户籍在哪个乡镇（街道）？',
+  'apply.township.hint': '按户口本上的地址选。申请会交给这个乡镇（街道）的残疾人专职委员一起办理。',
+  'apply.township.required': '请选择户籍所在的乡镇（街道）',
+  'apply.township.summary': '户籍所在乡镇（街道）',
+  'apply.page.township': '乡镇（街道）',
   'apply.category.title': '{you}申请评定哪一类残疾？',
   'apply.category.hint': '评定医生会最后确定类别和等级。不确定的，选最主要的一类。',
   'apply.category.required': '请选择申请评定的残疾类别',

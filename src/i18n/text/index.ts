@@ -12,6 +12,9 @@ import { applyText } from './apply.ts';
 import { fieldsText } from './fields.ts';
 import { applyFlowText } from './apply-flow.ts';
 import { apiText } from './api.ts';
+import { staffText } from './staff.ts';
+import { formatsText } from './formats.ts';
+import { apiKeysText } from './api-keys.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -34,6 +37,9 @@ export const uiText = {
   ...fieldsText,
   ...applyFlowText,
   ...apiText,
+  ...staffText,
+  ...formatsText,
+  ...apiKeysText,
 } as const;
 
 export type UiKey = keyof typeof uiText;

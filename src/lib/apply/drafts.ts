@@ -2,19 +2,28 @@ import type { AstroCookies } from 'astro';
 import { ApplicationDataError } from '../../data/application-errors.ts';
 import { getDraft, type Draft } from '../../data/applications.ts';
 import type { JourneyContext, JourneyState, PageId, ServiceId } from '../../domain/applications/contract.ts';
+import { clientIpOf, clientKeyOf } from '../client-key.ts';
 import { draftIdFrom, forgetDraft } from './session.ts';
 
 /**
  * What every journey page needs first: the request, and the draft this browser is filling in
  * (found through its HttpOnly cookie). Pages are thin adapters over the handlers that use these.
  */
-export interface JourneyRequest {
-  request: Request;
+export interface JourneyRequest extends ClientRequest {
   cookies: AstroCookies;
   url: URL;
   service: ServiceId;
   ctx: JourneyContext;
 }
+
+/** A request and the address it came from (Astro's clientAddress, which may throw). */
+export interface ClientRequest {
+  request: Request;
+  clientAddress: () => string | undefined;
+}
+
+/** The client's key for the limits in the database (src/lib/client-key.ts). */
+export const clientKeyFor = (r: ClientRequest) => clientKeyOf(clientIpOf(r.clientAddress, r.request.headers));
 
 /** Path of a journey page (unlocalised; the page localises it). */
 export const pagePath = (service: ServiceId, page: PageId | 'check' | 'saved', returning = false) =>
@@ -54,3 +63,7 @@ export async function loadDraft(cookies: AstroCookies, service: ServiceId, keepC
 /** The draft is gone (submitted, expired, purged) for a call that needed it. */
 export const isGone = (error: unknown) =>
   error instanceof ApplicationDataError && (error.code === 'draft_not_found' || error.code === 'draft_expired');
+
+/** The client made as many drafts or applications as it may this hour: how long to wait, and the limit. */
+export const rateLimitOf = (error: unknown) =>
+  error instanceof ApplicationDataError && error.code === 'rate_limited' ? error.rateLimit : undefined;

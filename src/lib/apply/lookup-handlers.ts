@@ -3,8 +3,7 @@ import { getDraft, lookupStatus, resumeDraft, type LookupResult } from '../../da
 import { parseCodeAndFact } from '../../domain/applications/codes.ts';
 import type { FieldError, JourneyContext } from '../../domain/applications/contract.ts';
 import { firstIncomplete } from '../../domain/applications/journey.ts';
-import { clientIpOf, clientKeyOf } from '../client-key.ts';
-import { pagePath, toState } from './drafts.ts';
+import { clientKeyFor, pagePath, toState, type ClientRequest } from './drafts.ts';
 import { readForm } from './form-input.ts';
 import type { FlowKey } from './question-handler.ts';
 import { rememberDraft } from './session.ts';
@@ -15,13 +14,14 @@ import { rememberDraft } from './session.ts';
  * and a wrong fact get the same answer; repeated failures are throttled in the database. The
  * answer is in the response to the POST, never in a URL.
  */
-export interface LookupRequest {
-  request: Request;
-  clientAddress: () => string | undefined;
-}
+export type LookupRequest = ClientRequest;
 
 export type LookupPageOutcome<Found> =
-  | { kind: 'form'; values: Record<string, string>; errors: (FieldError & { text?: FlowKey })[]; status: number; banner?: FlowKey }
+  | {
+      kind: 'form'; values: Record<string, string>; errors: (FieldError & { text?: FlowKey })[]; status: number; banner?: FlowKey;
+      /** Throttled: seconds until the next try may be heard (also the Retry-After header). */
+      retryAfterSeconds?: number;
+    }
   | { kind: 'found'; found: Found }
   | { kind: 'redirect'; to: string }
   | { kind: 'refused'; status: 400 | 413 | 415 };
@@ -34,7 +34,18 @@ async function readCodeForm(r: LookupRequest, field: 'reference' | 'code') {
   return { ok: true as const, values };
 }
 
-const clientKey = (r: LookupRequest) => clientKeyOf(clientIpOf(r.clientAddress, r.request.headers));
+/** The form again with a wrong answer, or with the wait of a throttled one. */
+function refusedOutcome<F>(
+  values: Record<string, string>, field: string,
+  result: { error: string; scope?: 'client' | 'subject'; retryAfterSeconds?: number },
+  texts: { failed: FlowKey; throttled: FlowKey; throttledSubject: FlowKey },
+): LookupPageOutcome<F> {
+  if (result.retryAfterSeconds === undefined) return { kind: 'form', values, status: 422, errors: [{ field, message: '', text: texts.failed }] };
+  return {
+    kind: 'form', values, status: 429, retryAfterSeconds: result.retryAfterSeconds,
+    errors: [{ field, message: '', text: result.scope === 'subject' ? texts.throttledSubject : texts.throttled }],
+  };
+}
 
 export async function handleStatusPage(r: LookupRequest): Promise<LookupPageOutcome<Extract<LookupResult, { ok: true }>>> {
   if (r.request.method !== 'POST') return { kind: 'form', values: {}, errors: [], status: 200 };
@@ -43,13 +54,11 @@ export async function handleStatusPage(r: LookupRequest): Promise<LookupPageOutc
   const parsed = parseCodeAndFact('reference', 'reference', form.values['reference']!, form.values['fact']!);
   if (!parsed.ok) return { kind: 'form', values: form.values, errors: parsed.errors, status: 422 };
   try {
-    const result = await lookupStatus({ reference: parsed.code, idNumberLast4: parsed.fact, clientKey: clientKey(r) });
+    const result = await lookupStatus({ reference: parsed.code, idNumberLast4: parsed.fact, clientKey: clientKeyFor(r) });
     if (result.ok) return { kind: 'found', found: result };
-    const throttled = result.error === 'lookup_throttled';
-    return {
-      kind: 'form', values: form.values, status: throttled ? 429 : 422,
-      errors: [{ field: 'reference', message: '', text: throttled ? 'applyFlow.status.throttled' : 'applyFlow.status.failed' }],
-    };
+    return refusedOutcome(form.values, 'reference', result, {
+      failed: 'applyFlow.status.failed', throttled: 'applyFlow.status.throttled', throttledSubject: 'applyFlow.status.throttledSubject',
+    });
   } catch {
     return { kind: 'form', values: form.values, errors: [], status: 503, banner: 'applyFlow.status.unavailable' };
   }
@@ -62,13 +71,11 @@ export async function handleResumePage(r: LookupRequest & { cookies: AstroCookie
   const parsed = parseCodeAndFact('resumeCode', 'code', form.values['code']!, form.values['fact']!);
   if (!parsed.ok) return { kind: 'form', values: form.values, errors: parsed.errors, status: 422 };
   try {
-    const result = await resumeDraft({ code: parsed.code, idNumberLast4: parsed.fact, clientKey: clientKey(r) });
+    const result = await resumeDraft({ code: parsed.code, idNumberLast4: parsed.fact, clientKey: clientKeyFor(r) });
     if (!result.ok) {
-      const throttled = result.error === 'resume_throttled';
-      return {
-        kind: 'form', values: form.values, status: throttled ? 429 : 422,
-        errors: [{ field: 'code', message: '', text: throttled ? 'applyFlow.resume.throttled' : 'applyFlow.resume.failed' }],
-      };
+      return refusedOutcome(form.values, 'code', result, {
+        failed: 'applyFlow.resume.failed', throttled: 'applyFlow.resume.throttled', throttledSubject: 'applyFlow.resume.throttledSubject',
+      });
     }
     rememberDraft(r.cookies, result.service, result.draftId, r.url);
     const draft = await getDraft(result.draftId);

@@ -1,10 +1,11 @@
+import type { RateLimit } from '../../data/application-errors.ts';
 import { createDraft, issueResumeCode, removePages, savePage, setDraftAction } from '../../data/applications.ts';
 import type { applyFlowText } from '../../i18n/text/apply-flow.ts';
 import type { FieldError, FormInput, GateResult, JourneyState, PageId, PageValues } from '../../domain/applications/contract.ts';
 import {
   firstIncomplete, firstPage, hasIdentity, inapplicablePages, nextPage, pageGate, pagesFor, parsePage, reviewJourney, savedValues, withPage,
 } from '../../domain/applications/journey.ts';
-import { isGone, loadDraft, pagePath, type JourneyRequest } from './drafts.ts';
+import { clientKeyFor, isGone, loadDraft, pagePath, rateLimitOf, type JourneyRequest } from './drafts.ts';
 import { readForm } from './form-input.ts';
 import { rememberDraft, rememberSavedCode } from './session.ts';
 
@@ -21,8 +22,11 @@ export type QuestionOutcome =
   | { kind: 'redirect'; to: string }
   | {
       kind: 'form'; state: JourneyState; input: FormInput; errors: FieldError[]; status: number;
-      /** A notice above the form: the database failed (kept answers), or saving needs an ID number. */
-      banner?: { kind: 'unavailable' | 'notice'; text: FlowKey };
+      /**
+       * A notice above the form: the database failed (kept answers), saving needs an ID number, or
+       * this client started as many applications as it may this hour (429, with the wait).
+       */
+      banner?: { kind: 'unavailable' | 'notice'; text: FlowKey } | { kind: 'limited'; text: FlowKey; rateLimit: RateLimit };
       expiresAt?: string;
       /** Hidden fields the page must send back (a follow-up question was asked). */
       hidden?: Record<string, string>;
@@ -85,13 +89,17 @@ export async function handleQuestionPage(r: JourneyRequest, page: PageId): Promi
   try {
     ({ state: next, draftId } = await persist(r, draft?.draftId ?? null, state, page, values, result.ok || Object.keys(values).length > 0));
     if (intent === 'save') {
-      const issued = await issueResumeCode(draftId);
+      const issued = await issueResumeCode(draftId, clientKeyFor(r));
       const continueAt = result.ok ? nextPage(next, ctx, page, false) : page;
       rememberSavedCode(cookies, service, { code: issued.resumeCode, expiresAt: issued.expiresAt, page: continueAt === 'check' ? page : continueAt, pageNotSaved: !result.ok }, url);
       return { kind: 'redirect', to: pagePath(service, 'saved') };
     }
   } catch (error) {
     if (isGone(error)) return { kind: 'no-draft', reason: 'expired' };
+    const rateLimit = rateLimitOf(error);
+    if (rateLimit) {
+      return { kind: 'form', state, input, errors: [], status: 429, hidden: hidden(), banner: { kind: 'limited', text: 'applyFlow.question.limited', rateLimit }, ...kept };
+    }
     return { kind: 'form', state, input, errors: [], status: 503, hidden: hidden(), banner: { kind: 'unavailable', text: 'applyFlow.question.unavailable' }, ...kept };
   }
   const to = nextPage(next, ctx, page, back);
@@ -113,7 +121,7 @@ async function persist(r: JourneyRequest, existing: string | null, state: Journe
   let draftId = existing;
   if (!draftId) {
     const action = page === 'action' && save && typeof values['action'] === 'string' ? values['action'] : null;
-    draftId = (await createDraft({ service, action } as Parameters<typeof createDraft>[0])).draftId;
+    draftId = (await createDraft({ service, action, clientKey: clientKeyFor(r) } as Parameters<typeof createDraft>[0])).draftId;
     rememberDraft(cookies, service, draftId, url);
     if (page !== 'action' && save) await savePage(draftId, page, values, undefined, stale);
     else if (stale.length > 0) await removePages(draftId, stale);

@@ -2,6 +2,7 @@ import type { AstroCookies } from 'astro';
 import type { PageId, ServiceId } from '../../domain/applications/contract.ts';
 import { isPageId } from '../../domain/applications/catalogue.ts';
 import { seal, unseal } from './sealed.ts';
+import { privateCookie as options } from '../private-cookie.ts';
 
 /**
  * Which draft this browser is filling in: the draft's random id in an HttpOnly session cookie,
@@ -11,8 +12,6 @@ import { seal, unseal } from './sealed.ts';
 const cookieName = (service: ServiceId) => `draft-${service}`;
 const savedName = (service: ServiceId) => `saved-${service}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const options = (url: URL) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:' });
 
 export function draftIdFrom(cookies: AstroCookies, service: ServiceId): string | null {
   const value = cookies.get(cookieName(service))?.value ?? '';

@@ -42,6 +42,9 @@ for (const mode of MODES) {
       await fill(page, '户籍地址', '示例县人民路 9 号');
       await next(page);
 
+      expect(pathOf(page)).toBe('/apply/certificate/township/');
+      await choose(page, '城关镇');
+      await next(page);
       expect(pathOf(page)).toBe('/apply/certificate/category/');
       await choose(page, '听力残疾', '申请人申请评定哪一类残疾？');
       await next(page);

@@ -123,6 +123,9 @@ for (const mode of MODES) {
       // 4. Put right; the address with markup in it is a valid address, shown as text later.
       await fill(page, '身份证号', id);
       await next(page);
+      expect(pathOf(page)).toBe('/apply/certificate/township/');
+      await choose(page, '城关镇');
+      await next(page);
       expect(pathOf(page)).toBe('/apply/certificate/category/');
       await choose(page, '视力残疾');
       await next(page);

@@ -49,6 +49,9 @@ for (const mode of MODES) {
 
       // The agent page comes once the applicant is known: it says a guardian must apply, and
       // refuses any other relationship right there.
+      expect(pathOf(page)).toBe('/apply/assistive-devices/township/');
+      await choose(page, '城关镇');
+      await next(page);
       expect(pathOf(page)).toBe('/apply/assistive-devices/agent/');
       expect(await page.getByText('申请人未满 18 周岁，须由监护人代为申请').count()).toBe(1);
       await fill(page, '您的姓名', '赵丽');

@@ -40,6 +40,9 @@ async function newApplicationForSelf(page: Page, id: string, phone = '1391234567
   await fill(page, '电话', phone);
   await fill(page, '户籍地址', '示例县人民路 1 号 2 单元');
   await next(page);
+  expect(pathOf(page)).toBe('/apply/certificate/township/');
+  await choose(page, '城关镇');
+  await next(page);
   expect(pathOf(page)).toBe('/apply/certificate/category/');
   await choose(page, '肢体残疾');
   await next(page);
@@ -163,6 +166,9 @@ for (const mode of MODES) {
       await fill(page, '姓名', '李四');
       await fill(page, '电话', '0551-12345678');
       await fill(page, '户籍地址', '示例县人民路 3 号');
+      await next(page);
+      expect(pathOf(page)).toBe('/apply/certificate/township/');
+      await choose(page, '城关镇');
       await next(page);
       expect(pathOf(page)).toBe('/apply/certificate/declaration/');
       await choose(page, '我承诺以上内容');

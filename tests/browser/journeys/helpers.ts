@@ -22,9 +22,15 @@ export const CODE = /^[2-9A-HJ-NP-Z]{8}$/;
 const withoutJs = new WeakSet<BrowserContext>();
 const checkedStates = new Set<string>();
 
-/** A fresh context (fresh cookies); axe is injected at document start even with JavaScript off. */
+/**
+ * A fresh context (fresh cookies), a reader of its own: its own client address (sent as
+ * X-Nf-Client-Connection-Ip, which the served build takes as the address, as Netlify's is), so
+ * the hourly limits per client and the lookup throttling of one test do not reach another. axe is
+ * injected at document start even with JavaScript off.
+ */
 export async function newJourneyContext(browser: Browser, js: boolean, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...options, javaScriptEnabled: js });
+  const address = `192.0.2.${1 + Math.floor(Math.random() * 250)}-${Math.random().toString(16).slice(2, 10)}`;
+  const context = await browser.newContext({ ...options, javaScriptEnabled: js, extraHTTPHeaders: { 'X-Nf-Client-Connection-Ip': address, ...options?.extraHTTPHeaders } });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   if (!js) withoutJs.add(context);
@@ -191,7 +197,10 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
     const visible = (el: Element) => {
       const style = getComputedStyle(el);
-      return style.display !== 'none' && style.visibility !== 'hidden' && !el.closest('.skip-link, .visually-hidden');
+      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.skip-link, .visually-hidden')) return false;
+      // Hidden the visually-hidden way (clipped to nothing) by a style, e.g. a table's header row on a narrow screen.
+      for (let a: Element | null = el; a; a = a.parentElement) if (getComputedStyle(a).clipPath === 'inset(50%)') return false;
+      return true;
     };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       if (!visible(el)) continue;

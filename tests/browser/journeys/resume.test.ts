@@ -59,8 +59,8 @@ for (const mode of MODES) {
 
       await fill(other, '申请人身份证号的后 4 位', last4);
       await press(other, '继续填写');
-      expect(pathOf(other)).toBe('/apply/certificate/category/');
-      expect(await other.getByRole('group', { name: '您申请评定哪一类残疾？' }).count()).toBe(1);
+      expect(pathOf(other)).toBe('/apply/certificate/township/');
+      expect(await other.getByRole('group', { name: '您的户籍在哪个乡镇（街道）？' }).count()).toBe(1);
 
       await open(other, '/apply/certificate/check/');
       expect(await checkRows(other)).toMatchObject({

@@ -36,6 +36,8 @@ for (const mode of MODES) {
       await fill(page, '姓名', '钱盲');
       await fill(page, '电话', '13711112222');
       await next(page);
+      await choose(page, '东风街道');
+      await next(page);
       await choose(page, '县残疾人综合服务中心服务大厅', '到哪里领卡？');
       await next(page);
       await choose(page, '我承诺以上内容');

@@ -95,6 +95,9 @@ for (const mode of MODES) {
       await fill(page, '姓名', '孙明');
       await fill(page, '电话', '13712345678');
       await next(page);
+      expect(pathOf(page)).toBe('/apply/transit-card/township/');
+      await choose(page, '城关镇');
+      await next(page);
       expect(pathOf(page)).toBe('/apply/transit-card/pickup/');
       await choose(page, '县公交 IC 卡服务中心', '到哪里领卡？');
       await next(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, formatDate, formatDayOf, todayInChina } from '../../../src/domain/dates.ts';
+import { addWorkingDays, formatChinaTime, formatDate, formatDayOf, subtractWorkingDays, todayInChina } from '../../../src/domain/dates.ts';
 
 describe('formatDate', () => {
   it.each([
@@ -34,5 +34,18 @@ describe('working days', () => {
     expect(addWorkingDays('2026-11-20', 5)).toBe('2026-11-27'); // Friday → next Friday
     expect(addWorkingDays('2026-11-22', 5)).toBe('2026-11-27'); // Sunday → Friday
     expect(addWorkingDays('2026-11-23', 1)).toBe('2026-11-24');
+  });
+});
+
+describe('staff records', () => {
+  it('show a moment on the clock in China', () => {
+    expect(formatChinaTime('2026-12-01T16:30:05Z')).toBe('2026-12-02 00:30');
+    expect(formatChinaTime('2026-12-01T16:30:05Z', true)).toBe('2026-12-02 00:30:05');
+  });
+
+  it('count working days back for “overdue” (Monday to Friday)', () => {
+    expect(subtractWorkingDays('2026-12-07', 5)).toBe('2026-11-30'); // Monday → the Monday before
+    expect(subtractWorkingDays('2026-12-05', 1)).toBe('2026-12-04'); // Saturday → Friday
+    expect(subtractWorkingDays('2026-12-01', 0)).toBe('2026-12-01');
   });
 });

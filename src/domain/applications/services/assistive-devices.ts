@@ -4,7 +4,7 @@ import { ECONOMIC_STATUSES } from '../catalogue.ts';
 import type { JourneyContext, JourneyState, PageCheck, PageDecl } from '../contract.ts';
 import { CHILD_DEVICE_MAX_AGE } from '../facts.ts';
 import { ageOn, parseIdNumber } from '../../identity/id-number.ts';
-import { agentPage, always, applicantPage, declarationPage, guardianCheck, whoPage, yesNoOptions, checks } from './common.ts';
+import { agentPage, townshipPage, always, applicantPage, declarationPage, guardianCheck, whoPage, yesNoOptions, checks } from './common.ts';
 import { pickupOptions } from './pickup.ts';
 
 /**
@@ -138,6 +138,7 @@ export const assistiveDevicePages: readonly PageDecl[] = [
   whoPage,
   certificatePage,
   applicantPage({ askIdNumber: withoutCertificate, addresses: 'home', check: childOnly('id_number', 'apply.applicant.childTooOld') }),
+  townshipPage,
   agentPage,
   diagnosisPage,
   devicePage,

@@ -2,7 +2,7 @@ import type { ApplyKey } from '../../../i18n/text/apply.ts';
 import { CATEGORY_IDS } from '../catalogue.ts';
 import type { JourneyContext, JourneyState, OptionDecl, PageDecl } from '../contract.ts';
 import { applicantFacts } from '../facts.ts';
-import { actionPage, agentPage, applicantPage, declarationPage, guardianCheck, whoPage, yesNoOptions } from './common.ts';
+import { actionPage, agentPage, townshipPage, applicantPage, declarationPage, guardianCheck, whoPage, yesNoOptions } from './common.ts';
 
 /**
  * 残疾人证 (《残疾人证管理办法》): new certificates need an assessment at a designated hospital;
@@ -103,6 +103,7 @@ export const certificatePages: readonly PageDecl[] = [
   whoPage,
   holderCertificatePage,
   applicantPage({ askIdNumber: isNew, addresses: 'hukou' }),
+  townshipPage,
   categoryPage,
   changePage,
   transferPage,

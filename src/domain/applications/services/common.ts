@@ -127,6 +127,21 @@ export function applicantPage(options: {
   };
 }
 
+/**
+ * The township (乡镇、街道) of the applicant's household registration: where the application is
+ * worked locally (its liaison officer) — the federation's list in site.yaml.
+ */
+export const townshipPage: PageDecl = {
+  id: 'township',
+  section: 'person',
+  applies: always,
+  title: 'apply.township.title',
+  questions: [{
+    kind: 'radios', name: 'township', label: 'apply.township.title', summary: 'apply.township.summary', hint: 'apply.township.hint', required: 'apply.township.required',
+    options: (_state, ctx) => ctx.townships.map((t) => ({ value: t.id, label: { literal: t.name } })),
+  }],
+};
+
 /** The declaration (诚信承诺). */
 export const declarationPage: PageDecl = {
   id: 'declaration',

@@ -1,7 +1,7 @@
 import { parseCertificateNumber } from '../../identity/certificate-number.ts';
 import type { FormInput, GateResult, JourneyContext, PageDecl, PageValues } from '../contract.ts';
 import { transitEligibility, type TransitEligibility } from '../transit-eligibility.ts';
-import { actionPage, agentPage, always, applicantPage, declarationPage, guardianCheck, whoPage, yesNoOptions } from './common.ts';
+import { actionPage, agentPage, townshipPage, always, applicantPage, declarationPage, guardianCheck, whoPage, yesNoOptions } from './common.ts';
 import { pickupOptions } from './pickup.ts';
 
 /**
@@ -63,6 +63,7 @@ export const transitCardPages: readonly PageDecl[] = [
   actionPage('transit-card', 'apply.action.transit-card.title', 'apply.action.transit-card.required'),
   whoPage,
   applicantPage({ askIdNumber: () => false, addresses: 'none' }),
+  townshipPage,
   agentPage,
   pickupPage,
   declarationPage,

@@ -26,18 +26,19 @@ describe('残疾人证 journey', () => {
       action: { action: 'new' },
       who: { applying_for: 'self' },
       applicant: { name: '张𠮷', id_number: ADULT_ID.toLowerCase(), phone: '13912345678', hukou_address: '示例县人民路 1 号 2 单元' },
+      township: { township: 'chengguan' },
       category: { category: '4' },
       assessment: { hospital, home_visit: 'yes' },
       declaration: { confirm: 'yes' },
     });
-    expect(pagesFor(state, ctx)).toEqual(['action', 'who', 'applicant', 'category', 'assessment', 'declaration']);
+    expect(pagesFor(state, ctx)).toEqual(['action', 'who', 'applicant', 'township', 'category', 'assessment', 'declaration']);
     expect(state.answers.applicant).toEqual({ name: '张𠮷', id_number: ADULT_ID, phone: '13912345678', hukou_address: '示例县人民路 1 号 2 单元' });
     expect(reviewJourney(state, ctx)).toMatchObject({ complete: true, problems: [] });
   });
 
   it('a renewal takes the certificate number instead of the ID number and skips the assessment', () => {
     const state = walk('certificate', { action: { action: 'renewal' }, who: { applying_for: 'self' } });
-    expect(pagesFor(state, ctx)).toEqual(['action', 'who', 'certificate', 'applicant', 'declaration']);
+    expect(pagesFor(state, ctx)).toEqual(['action', 'who', 'certificate', 'applicant', 'township', 'declaration']);
     const applicant = parsePage('certificate', 'applicant', { name: '李四', phone: '0551-12345678', hukou_address: '示例县人民路 1 号' }, state, ctx);
     expect(applicant).toEqual({ ok: true, values: { name: '李四', phone: '055112345678', hukou_address: '示例县人民路 1 号' } });
   });
@@ -80,6 +81,7 @@ describe('残疾人证 journey', () => {
       action: { action: 'new' }, who: { applying_for: 'other' },
       agent: { name: '王大明', relationship: 'family', id_number: GUARDIAN_ID, phone: '13912345678' },
       applicant: { name: '王小明', id_number: MINOR_ID, hukou_address: '示例县人民路 1 号' },
+      township: { township: 'chengguan' },
       category: { category: '2' }, assessment: { hospital, home_visit: 'no' }, declaration: { confirm: 'yes' },
     });
     void withAgent;
@@ -111,6 +113,7 @@ describe('残疾人证 journey', () => {
     const state = walk('certificate', {
       action: { action: 'new' }, who: { applying_for: 'self' },
       applicant: { name: '张三', id_number: ADULT_ID, phone: '13912345678', hukou_address: '示例县人民路 1 号' },
+      township: { township: 'chengguan' },
       category: { category: '4' }, assessment: { hospital, home_visit: 'yes' }, declaration: { confirm: 'yes' },
     });
     expect(nextPage(state, ctx, 'category', true)).toBe('check');
@@ -128,6 +131,7 @@ describe('辅助器具 journey', () => {
       agent: { name: '赵丽', relationship: 'guardian', id_number: GUARDIAN_ID, phone: '13812345678' },
       certificate: { has_certificate: 'no', certificate_number: 'ignored when there is none' },
       applicant: { name: '赵小宝', id_number: CHILD_ID, home_address: '示例县幸福路 8 号 3 栋' },
+      township: { township: 'chengguan' },
       diagnosis: { diagnosis_hospital: '示例市儿童医院', diagnosis: '双耳感音神经性听力损失' },
       device: { devices: 'hearing-aid' },
       previous: { had_before: 'no' },
@@ -189,6 +193,7 @@ describe('whole applications (JSON API)', () => {
       certificate: { certificate_number: makeCertificate(ADULT_ID, 1, 2) },
       who: { applying_for: 'self' },
       applicant: { name: '孙盲', phone: '13712345678' },
+      township: { township: 'chengguan' },
       pickup: { pickup_point: site.pickupPoints.find((p) => p.id === 'bus-card-centre')!.id },
       declaration: { confirm: 'yes' },
     },
@@ -223,7 +228,7 @@ describe('whole applications (JSON API)', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.map((e) => e.field)).toEqual([
       'answers.applicant.name', 'answers.applicant.id_number', 'answers.applicant.phone', 'answers.applicant.hukou_address',
-      'answers.category.category', 'answers.assessment.hospital', 'answers.assessment.home_visit', 'answers.declaration.confirm',
+      'answers.township.township', 'answers.category.category', 'answers.assessment.hospital', 'answers.assessment.home_visit', 'answers.declaration.confirm',
     ]);
   });
 });

@@ -18,11 +18,14 @@ const data = vi.hoisted(() => ({
   issueResumeCode: vi.fn(),
   submitApplication: vi.fn(),
   intakePolicy: vi.fn(),
+  lookupStatus: vi.fn(),
+  resumeDraft: vi.fn(),
 }));
 vi.mock('../../../../src/data/applications.ts', () => data);
 const { handleQuestionPage } = await import('../../../../src/lib/apply/question-handler.ts');
 const { handleCheckPage } = await import('../../../../src/lib/apply/check-handler.ts');
 const { savedCodeFrom } = await import('../../../../src/lib/apply/session.ts');
+const { handleStatusPage, handleResumePage } = await import('../../../../src/lib/apply/lookup-handlers.ts');
 
 const ctx = testContext();
 const DRAFT = '6f1c1d64-7a51-4c39-9d0e-2b1b6b7b2f10';
@@ -40,12 +43,15 @@ const post = (path: string, body: string) =>
   new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 const draft = (answers: Record<string, unknown>, service = 'certificate', action: string | null = 'new') =>
   ({ draftId: DRAFT, service, action, answers, expiresAt: '2026-12-22T00:00:00Z', missingPages: [] });
+const ADDRESS = '203.0.113.50';
 const request = (path: string, init?: Request, jar = cookies(DRAFT), service: 'certificate' | 'assistive-devices' = 'certificate') =>
-  ({ request: init ?? new Request(`http://localhost${path}`), cookies: jar, url: new URL(`http://localhost${path}`), service, ctx });
+  ({ request: init ?? new Request(`http://localhost${path}`), clientAddress: () => ADDRESS, cookies: jar, url: new URL(`http://localhost${path}`), service, ctx });
+const LIMIT = { retryAfterSeconds: 1234, limit: 20, windowMinutes: 60 };
 
 const complete = {
   who: { applying_for: 'self' },
   applicant: { name: '张三', id_number: ADULT_ID, phone: '13912345678', hukou_address: '示例县人民路 1 号' },
+  township: { township: 'chengguan' },
   category: { category: '4' },
   assessment: { hospital: site.assessmentHospitals[0]!.id, home_visit: 'no' },
   declaration: { confirm: 'yes' },
@@ -155,6 +161,7 @@ describe('the guardian rule, where it is decided', () => {
     who: { applying_for: 'other' },
     certificate: { has_certificate: 'no' },
     applicant: { name: '赵小宝', id_number: CHILD_ID, home_address: '示例县幸福路 8 号 3 栋' },
+    township: { township: 'chengguan' },
   };
 
   it('the agent page comes after the applicant, says a guardian must apply, and refuses "family" there', async () => {
@@ -179,5 +186,53 @@ describe('switching script on a question page', () => {
     const outcome = await handleQuestionPage(request('/zh-hant/apply/certificate/applicant/', post('/zh-hant/apply/certificate/applicant/', body)), 'applicant');
     expect(outcome).toMatchObject({ kind: 'form', status: 200, errors: [], input: { name: '张三', phone: '12' } });
     expect(data.savePage).not.toHaveBeenCalled();
+  });
+});
+
+describe('one client making too much', () => {
+  it('starting one more application than the hour allows: 429, the wait said, everything typed kept, no draft', async () => {
+    data.createDraft.mockRejectedValue(new ApplicationDataError('rate_limited', [], { rateLimit: LIMIT }));
+    const jar = cookies(null);
+    const outcome = await handleQuestionPage(request('/apply/certificate/action/', post('/apply/certificate/action/', 'action=renewal'), jar), 'action');
+    expect(outcome).toMatchObject({ kind: 'form', status: 429, input: { action: 'renewal' }, banner: { kind: 'limited', text: 'applyFlow.question.limited', rateLimit: LIMIT } });
+    expect(jar.get('draft-certificate')).toBeUndefined();
+  });
+
+  it('the database counts by a hash of the address, never the address', async () => {
+    data.createDraft.mockResolvedValue(draft({}, 'certificate', 'renewal'));
+    await handleQuestionPage(request('/apply/certificate/action/', post('/apply/certificate/action/', 'action=renewal'), cookies(null)), 'action');
+    const key = data.createDraft.mock.calls[0]![0].clientKey as string;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).not.toContain(ADDRESS);
+  });
+
+  it('submitting one more than the hour allows: the check page again (429), the same token, the wait said', async () => {
+    data.getDraft.mockResolvedValue(draft(complete));
+    data.submitApplication.mockRejectedValue(new ApplicationDataError('rate_limited', [], { rateLimit: { ...LIMIT, limit: 10 } }));
+    const token = 'tok_limited_0123456789abc';
+    const outcome = await handleCheckPage(request('/apply/certificate/check/', post('/apply/certificate/check/', `client_token=${token}`)));
+    expect(outcome).toMatchObject({ kind: 'check', status: 429, token, banner: 'applyFlow.check.limited', rateLimit: { ...LIMIT, limit: 10 } });
+  });
+
+  it('a status lookup refused for the reference today says so (429 and the wait), not "wrong"', async () => {
+    data.lookupStatus.mockResolvedValue({ ok: false, error: 'lookup_throttled', scope: 'subject', limit: 10, retryAfterSeconds: 7200 });
+    const outcome = await handleStatusPage({ request: post('/status/', 'reference=K7M2P9QX&fact=002X'), clientAddress: () => ADDRESS });
+    expect(outcome).toMatchObject({ kind: 'form', status: 429, retryAfterSeconds: 7200, errors: [{ field: 'reference', text: 'applyFlow.status.throttledSubject' }] });
+    data.lookupStatus.mockResolvedValue({ ok: false, error: 'lookup_throttled', scope: 'client', limit: 5, retryAfterSeconds: 600 });
+    expect(await handleStatusPage({ request: post('/status/', 'reference=K7M2P9QX&fact=002X'), clientAddress: () => ADDRESS })).toMatchObject({
+      status: 429, retryAfterSeconds: 600, errors: [{ text: 'applyFlow.status.throttled' }],
+    });
+    data.lookupStatus.mockResolvedValue({ ok: false, error: 'lookup_failed' });
+    const failed = await handleStatusPage({ request: post('/status/', 'reference=K7M2P9QX&fact=002X'), clientAddress: () => ADDRESS });
+    expect(failed).toMatchObject({ status: 422, errors: [{ text: 'applyFlow.status.failed' }] });
+    expect(failed).not.toHaveProperty('retryAfterSeconds');
+  });
+
+  it('a resume refused for the code today says so too', async () => {
+    data.resumeDraft.mockResolvedValue({ ok: false, error: 'resume_throttled', scope: 'subject', limit: 10, retryAfterSeconds: 7200 });
+    const outcome = await handleResumePage({
+      request: post('/apply/resume/', 'code=K7M2P9QX&fact=002X'), clientAddress: () => ADDRESS, cookies: cookies(null), url: new URL('http://localhost/apply/resume/'), ctx: async () => ctx,
+    });
+    expect(outcome).toMatchObject({ kind: 'form', status: 429, retryAfterSeconds: 7200, errors: [{ field: 'code', text: 'applyFlow.resume.throttledSubject' }] });
   });
 });

@@ -233,13 +233,16 @@ begin
 end;
 $$;
 
-create or replace function public.submit_application(p_draft_id text, p_client_token text)
+-- As in 20251215000300_intake_submission_limits.sql (counted per client, the submitting client known
+-- for the reference), and the stored draft is deleted here: submit_draft no longer deletes it.
+create or replace function public.submit_application(p_draft_id text, p_client_token text, p_client_key text)
 returns jsonb
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
+  client_hash bytea := intake.client_key_hash(p_client_key);
   draft_uuid uuid := intake.try_uuid(p_draft_id);
   d intake.drafts;
   a intake.applications;
@@ -282,22 +285,28 @@ begin
     raise;
   end;
   delete from intake.drafts where id = d.id;
+  perform intake.count_submission(client_hash, 'application');
+  perform intake.remember_client(a.reference, client_hash);
   return intake.receipt_json(a, false);
 end;
 $$;
 
--- One-shot submission for the JSON API and other channels (see 20251122000400_intake_submit.sql):
--- every page checked exactly as save_page checks it, then submitted as a draft that is never stored.
+-- One-shot submission for the JSON API and other channels (as in
+-- 20251215000300_intake_submission_limits.sql: a live channel, counted per client): every page
+-- checked exactly as save_page checks it, in one statement, then submitted as a draft that is
+-- never stored.
 create or replace function public.submit_complete_application(
-  p_service text, p_action text, p_answers jsonb, p_client_token text)
+  p_service text, p_action text, p_answers jsonb, p_client_token text, p_client_key text, p_channel_id text)
 returns jsonb
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
+  client_hash bytea := intake.client_key_hash(p_client_key);
   request_hash bytea;
   answers jsonb;
+  channel intake.api_channels;
   d intake.drafts;
   a intake.applications;
   failed_constraint text;
@@ -310,6 +319,13 @@ begin
     return intake.repeated_receipt(a, request_hash);
   end if;
 
+  select * into channel from intake.api_channels where id = intake.try_uuid(p_channel_id);
+  if not found then
+    perform intake.fail('api_key_not_found');
+  end if;
+  if channel.revoked_at is not null then
+    perform intake.fail('api_key_revoked');
+  end if;
   if not exists (select 1 from intake.services where service = p_service) then
     perform intake.fail('unknown_service');
   end if;
@@ -337,6 +353,9 @@ begin
     select * into a from intake.applications where client_token = p_client_token;
     return intake.repeated_receipt(a, request_hash);
   end;
+  perform intake.count_submission(client_hash, 'api_application');
+  update intake.applications set channel_id = channel.id where id = a.id returning * into a;
+  perform intake.remember_client(a.reference, client_hash);
   return intake.receipt_json(a, false);
 end;
 $$;

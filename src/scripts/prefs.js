@@ -4,8 +4,8 @@
   try {
     var saved = JSON.parse(localStorage.getItem('cl-display') || '{}');
     var root = document.documentElement;
-    var allowed = { textSize: ['1', '2', '3'], contrast: ['high', 'normal'], spacing: ['wide'], mode: ['simple'] };
-    var attrs = { textSize: 'data-text-size', contrast: 'data-contrast', spacing: 'data-spacing', mode: 'data-mode' };
+    var allowed = { textSize: ['1', '2', '3'], contrast: ['high', 'normal'], spacing: ['wide'], mode: ['simple'], pinyin: ['on'] };
+    var attrs = { textSize: 'data-text-size', contrast: 'data-contrast', spacing: 'data-spacing', mode: 'data-mode', pinyin: 'data-pinyin' };
     for (var key in attrs) {
       if (allowed[key].indexOf(saved[key]) !== -1) root.setAttribute(attrs[key], saved[key]);
     }
