@@ -40,7 +40,7 @@ if (!process.env.SUPABASE_URL || !process.env.SUPABASE_SECRET_KEY) {
   const hasStaff = async () => (await local.db.query('select 1 from intake.staff_members limit 1')).rows.length > 0;
   const seeded = await seedDevelopmentAdmin({ url: local.url, serviceKey: local.serviceKey }, hasStaff);
   if (seeded) console.log(`Staff workspace /staff/: ${DEV_ADMIN.email}, first password ${DEV_ADMIN.password} (development only)`);
-  console.log(`  for \`npm run staff\`: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
+  console.log(`  for \`npm run staff\` and \`npm run api-key\`: SUPABASE_URL=${local.url} SUPABASE_SECRET_KEY=${local.serviceKey}`);
 } else {
   console.log(`Using the Supabase project at ${new URL(process.env.SUPABASE_URL).origin}`);
 }

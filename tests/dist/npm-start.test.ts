@@ -9,6 +9,8 @@ import { launchChromium } from '../browser/chromium.ts';
 import { fillForm, Robot, servedForm } from '../api/form-robot.ts';
 import { makeCertificate, makeIdNumber } from '../support/identities.ts';
 import { site } from '../support/applications.ts';
+import { issueApiKey } from '../../src/data/api-keys.ts';
+import { createSupabaseServerClient } from '../../src/data/supabase-client.ts';
 
 /**
  * `npm start` gives exactly the portal the tests test: the README's first command builds the site
@@ -22,6 +24,9 @@ let child: ChildProcess;
 let base: string;
 let output = '';
 let dataDir: string;
+/** A channel key for the JSON API, issued as `npm run api-key -- issue` would with the variables npm start prints. */
+let apiKey: string;
+const withKey = (headers: Record<string, string> = {}) => ({ ...headers, Authorization: `Bearer ${apiKey}` });
 
 async function startPortal(): Promise<void> {
   output = '';
@@ -56,6 +61,9 @@ async function stopPortal(): Promise<number | null> {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'npm-start-data-'));
   await startPortal();
+  const printed = /SUPABASE_URL=(\S+) SUPABASE_SECRET_KEY=(\S+)/.exec(output);
+  if (!printed) throw new Error(`npm start did not print the variables for npm run staff / api-key:\n${output}`);
+  apiKey = (await issueApiKey('npm start 测试', createSupabaseServerClient({ SUPABASE_URL: printed[1], SUPABASE_SECRET_KEY: printed[2] }))).key;
 });
 afterAll(async () => {
   if (child) await stopPortal();
@@ -68,6 +76,8 @@ describe('npm start', () => {
     expect(pkg.scripts['start']).toBe('npm run build && node scripts/start.mjs');
     expect(pkg.scripts['dev']).toBe('astro dev');
     expect(output).toContain('Embedded Supabase stand-in (PGlite)');
+    // The development administrator of the staff workspace, with the sign-in the README gives.
+    expect(output).toMatch(/Staff workspace \/staff\/: admin@canlian\.invalid/);
   });
 
   it('serves the built pages with the headers of netlify.toml', async () => {
@@ -103,7 +113,7 @@ describe('npm start', () => {
     const id = makeIdNumber('1966-06-16', '731');
     const answers = {
       certificate_number: makeCertificate(id, 4, 2), action: 'new', lower_limb: 'yes', applying_for: 'self',
-      name: '张晓燕', phone: '13912345678', pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id, confirm: 'yes',
+      name: '张晓燕', phone: '13912345678', township: 'chengguan', pickup_point: site.pickupPoints.find((p) => p.services.includes('transit-card'))!.id, confirm: 'yes',
     };
     let path = '/apply/transit-card/certificate/';
     for (let step = 0; step < 12 && !path.startsWith('/apply/receipt/'); step++) {
@@ -124,16 +134,17 @@ describe('npm start', () => {
     expect(receipt.response.status).toBe(200);
     const reference = /class="reference"[^>]*>(.*?)<\/p>/.exec(receipt.html)?.[1]?.replace(/<[^>]*>|\s/g, '');
     expect(reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
-    const lookup = await fetch(`${base}/api/v1/applications/${reference}`, { headers: { 'X-Id-Number-Last4': id.slice(-4) } });
+    const lookup = await fetch(`${base}/api/v1/applications/${reference}`, { headers: withKey({ 'X-Id-Number-Last4': id.slice(-4) }) });
     expect(lookup.status).toBe(200);
     expect(await lookup.json()).toMatchObject({ reference, service: 'transit-card' });
   });
 
   it('answers the JSON API, and has the seed data of supabase/seed.sql', async () => {
-    const bad = await fetch(`${base}/api/v1/applications`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const bad = await fetch(`${base}/api/v1/applications`, { method: 'POST', headers: withKey({ 'Content-Type': 'application/json' }), body: '{}' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_idempotency_key' } });
-    const sample = await fetch(`${base}/api/v1/applications/SAMPLE23`, { headers: { 'X-Id-Number-Last4': '0136' } });
+    expect((await fetch(`${base}/api/v1/applications/SAMPLE23`, { headers: { 'X-Id-Number-Last4': '0136' } })).status).toBe(401);
+    const sample = await fetch(`${base}/api/v1/applications/SAMPLE23`, { headers: withKey({ 'X-Id-Number-Last4': '0136' }) });
     expect(sample.status).toBe(200);
     expect(await sample.json()).toMatchObject({ reference: 'SAMPLE23', status: 'review' });
   });
@@ -172,9 +183,10 @@ describe('the local server under malformed requests', () => {
     ['a header without a colon', 400, 'GET / HTTP/1.1\r\nHost: localhost\r\nnonsense\r\n\r\n'],
     ['a NUL in the path', 404, 'GET /%00/ HTTP/1.1\r\nHost: localhost\r\n\r\n'],
     ['a path outside dist/', 404, 'GET /../../etc/passwd HTTP/1.1\r\nHost: localhost\r\n\r\n'],
-    ['an API path that does not decode', 400, 'GET /api/v1/applications/%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n'],
+    // {KEY}: this file's API key (the key is checked before the path).
+    ['an API path that does not decode', 400, 'GET /api/v1/applications/%ZZ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {KEY}\r\n\r\n'],
   ])('%s: answered with %i', async (_name, status, request) => {
-    expect(await raw(request)).toMatch(new RegExp(`^HTTP/1\\.[01] ${status} `));
+    expect(await raw(request.replace('{KEY}', apiKey))).toMatch(new RegExp(`^HTTP/1\\.[01] ${status} `));
   });
 
   it('is still up afterwards, serving pages, journeys and the API', async () => {
@@ -182,13 +194,14 @@ describe('the local server under malformed requests', () => {
     expect(output).not.toMatch(/Unhandled|ERR_INVALID_URL|URIError|TypeError/);
     expect((await fetch(`${base}/`)).status).toBe(200);
     expect((await fetch(`${base}/apply/transit-card/`)).status).toBe(200);
-    expect((await fetch(`${base}/api/v1/applications/ZZZZZZZZ`, { headers: { 'X-Id-Number-Last4': '1234' } })).status).toBe(404);
+    expect((await fetch(`${base}/api/v1/applications/ZZZZZZZZ`, { headers: withKey({ 'X-Id-Number-Last4': '1234' }) })).status).toBe(404);
+    expect((await fetch(`${base}/staff/`, { redirect: 'manual' })).status).toBeLessThan(500);
   });
 
   it('keeps what was saved across a restart (data in LOCAL_SUPABASE_DIR)', async () => {
     expect(await stopPortal()).toBe(0);
     await startPortal();
-    const sample = await fetch(`${base}/api/v1/applications/SAMPLE23`, { headers: { 'X-Id-Number-Last4': '0136' } });
+    const sample = await fetch(`${base}/api/v1/applications/SAMPLE23`, { headers: withKey({ 'X-Id-Number-Last4': '0136' }) });
     // (The seed is loaded into a new database only: loading it again would fail its status change.)
     expect(sample.status).toBe(200);
   });
