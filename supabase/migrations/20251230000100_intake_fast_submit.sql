@@ -360,6 +360,34 @@ begin
 end;
 $$;
 
+-- The per-client helpers every submit calls (20251215000100_intake_throttling.sql), as PL/pgSQL for
+-- the same reason as the helpers above: same arguments, results and volatility.
+create or replace function intake.wait_seconds(p_times timestamptz[], p_limit integer, p_window interval)
+returns integer
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  return case when cardinality(p_times) < p_limit then null
+    else greatest(1, ceil(extract(epoch from
+      (select t from unnest(p_times) t order by t offset cardinality(p_times) - p_limit limit 1)
+      + p_window - now()))::integer)
+  end;
+end;
+$$;
+
+create or replace function intake.remember_client(p_subject text, p_client_hash bytea)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  insert into intake.known_clients (subject, client_key_hash) values (p_subject, p_client_hash)
+  on conflict (subject, client_key_hash) do update set seen_at = now();
+end;
+$$;
+
 ------------------------------------------------------------------------------------------------
 -- 3. Saving a page and removing the pages that stopped applying, in one call.
 ------------------------------------------------------------------------------------------------
