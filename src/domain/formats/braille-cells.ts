@@ -10,7 +10,7 @@
  *  2. Six 简写字 written with fewer cells: 的 ⠙, 么 ⠍, 你 ⠝, 他 ⠞, 她 ⠞⠁, 它 ⠈⠞.
  *
  * The omitted tone of each group and the few syllables outside the rule are the ones the
- * liblouis table zhcn-cbs.ctb implements (checked against it in tests/unit/braille-liblouis.test.ts).
+ * liblouis table zhcn-cbs.ctb implements (checked against it in tests/unit/formats/braille-liblouis.test.ts).
  * Pure data and functions: no framework, no I/O.
  */
 

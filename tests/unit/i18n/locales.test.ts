@@ -8,7 +8,7 @@ import {
   localizedPath,
   unlocalizedPath,
   withLocales,
-} from '../../src/i18n/locales.ts';
+} from '../../../src/i18n/locales.ts';
 
 describe('localeFromPath', () => {
   it.each([

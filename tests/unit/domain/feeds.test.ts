@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderAtom, renderRss, type Feed, type FeedItem } from '../../src/domain/feeds.ts';
+import { escapeXml, renderAtom, renderRss, type Feed, type FeedItem } from '../../../src/domain/feeds.ts';
 
 /**
  * A small well-formedness check, enough for the documents renderRss/renderAtom write:

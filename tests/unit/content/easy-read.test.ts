@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import * as v from 'valibot';
-import { countSentences } from '../../src/domain/content/common.ts';
-import { GlossarySchema, termsUsedIn } from '../../src/domain/content/glossary-schema.ts';
-import type { Policy } from '../../src/domain/content/policy-schema.ts';
-import { CONTENT_DIR, readCollection } from '../content-files.ts';
+import { countSentences } from '../../../src/domain/content/common.ts';
+import { GlossarySchema, termsUsedIn } from '../../../src/domain/content/glossary-schema.ts';
+import type { Policy } from '../../../src/domain/content/policy-schema.ts';
+import { CONTENT_DIR, readCollection } from '../../content-files.ts';
 
 /**
  * Easy-read versions are for readers with intellectual disability. Measurable bounds:

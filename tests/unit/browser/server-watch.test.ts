@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
-import { watchServer } from '../browser/server-watch.ts';
+import { watchServer } from '../../browser/server-watch.ts';
 
 describe('the watch over the test server', () => {
   it('finds an ID number, a mobile number or an email in a URL or a log line, and nothing in clean ones', () => {

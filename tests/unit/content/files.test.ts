@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { PolicySchema } from '../../src/domain/content/policy-schema.ts';
-import { NewsSchema } from '../../src/domain/content/news-schema.ts';
-import { SiteSchema } from '../../src/domain/content/site-schema.ts';
-import { formatIssues } from '../../src/domain/content/common.ts';
-import { CONTENT_DIR, readCollection } from '../content-files.ts';
+import { PolicySchema } from '../../../src/domain/content/policy-schema.ts';
+import { NewsSchema } from '../../../src/domain/content/news-schema.ts';
+import { SiteSchema } from '../../../src/domain/content/site-schema.ts';
+import { formatIssues } from '../../../src/domain/content/common.ts';
+import { CONTENT_DIR, readCollection } from '../../content-files.ts';
 
 function problems(schema: v.GenericSchema, data: unknown): string[] {
   const result = v.safeParse(schema, data);

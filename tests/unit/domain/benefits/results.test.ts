@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswers, type FormFields } from '../../src/domain/benefits/parse-answers.ts';
-import { resultsView } from '../../src/domain/benefits/results.ts';
-import { readBenefits } from '../content-files.ts';
+import { parseAnswers, type FormFields } from '../../../../src/domain/benefits/parse-answers.ts';
+import { resultsView } from '../../../../src/domain/benefits/results.ts';
+import { readBenefits } from '../../../content-files.ts';
 
 /** What the results area shows: never results computed without an answer given, never "answer first" after answers. */
 const TODAY = '2026-11-22';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { evaluateBenefit, evaluateCondition, isRelevant, type Rule } from '../../src/domain/benefits/engine.ts';
-import { BenefitSchema, type Condition } from '../../src/domain/benefits/rules-schema.ts';
-import { formatIssues } from '../../src/domain/content/common.ts';
+import { evaluateBenefit, evaluateCondition, isRelevant, type Rule } from '../../../../src/domain/benefits/engine.ts';
+import { BenefitSchema, type Condition } from '../../../../src/domain/benefits/rules-schema.ts';
+import { formatIssues } from '../../../../src/domain/content/common.ts';
 
 /**
  * The engine's three values, condition by condition: a condition is unknown only when the answers

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/domain/benefits/parse-answers.ts';
-import { describeCondition } from '../../src/domain/benefits/describe.ts';
-import { isRelevant } from '../../src/domain/benefits/engine.ts';
-import type { Rule } from '../../src/domain/benefits/engine.ts';
-import { uiText as zhHans } from '../../src/i18n/text/index.ts';
+import { parseAnswers } from '../../../../src/domain/benefits/parse-answers.ts';
+import { describeCondition } from '../../../../src/domain/benefits/describe.ts';
+import { isRelevant } from '../../../../src/domain/benefits/engine.ts';
+import type { Rule } from '../../../../src/domain/benefits/engine.ts';
+import { uiText as zhHans } from '../../../../src/i18n/text/index.ts';
 
 const TODAY = '2026-11-22';
 const say = (key: string, values?: Record<string, string | number>) =>

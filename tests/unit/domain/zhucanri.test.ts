@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextZhucanri, thirdSundayOfMay, zhucanriEditions, zhucanriOf } from '../../src/domain/zhucanri.ts';
+import { nextZhucanri, thirdSundayOfMay, zhucanriEditions, zhucanriOf } from '../../../src/domain/zhucanri.ts';
 
 /** Known dates, domain.md §2.5 (2015 corrects seed 000, which says 18 May). */
 const KNOWN: [number, number, string][] = [

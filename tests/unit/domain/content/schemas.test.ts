@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { countSentences, formatIssues, isoDate, link } from '../../src/domain/content/common.ts';
-import { PolicySchema } from '../../src/domain/content/policy-schema.ts';
-import { NewsSchema } from '../../src/domain/content/news-schema.ts';
-import { SiteSchema } from '../../src/domain/content/site-schema.ts';
-import { BenefitSchema } from '../../src/domain/benefits/rules-schema.ts';
-import { PageSchema } from '../../src/domain/content/page-schema.ts';
-import { TOPIC_SLUGS } from '../../src/domain/content/topics.ts';
-import { NEWS_TAG_LABELS } from '../../src/domain/content/news-tags.ts';
-import { readMarkdown } from '../content-files.ts';
+import { countSentences, formatIssues, isoDate, link } from '../../../../src/domain/content/common.ts';
+import { PolicySchema } from '../../../../src/domain/content/policy-schema.ts';
+import { NewsSchema } from '../../../../src/domain/content/news-schema.ts';
+import { SiteSchema } from '../../../../src/domain/content/site-schema.ts';
+import { BenefitSchema } from '../../../../src/domain/benefits/rules-schema.ts';
+import { PageSchema } from '../../../../src/domain/content/page-schema.ts';
+import { TOPIC_SLUGS } from '../../../../src/domain/content/topics.ts';
+import { NEWS_TAG_LABELS } from '../../../../src/domain/content/news-tags.ts';
+import { readMarkdown } from '../../../content-files.ts';
 
-const FIXTURES = new URL('../fixtures/content/', import.meta.url).pathname;
+const FIXTURES = new URL('../../../fixtures/content/', import.meta.url).pathname;
 
 /** Front matter of a .md fixture, or the whole of a .yaml one, parsed as the content tests do. */
 function load(relative: string): unknown {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/domain/benefits/answers.ts';
-import { evaluateAll, QUESTION_VALUES, type BenefitResult, type Verdict } from '../../src/domain/benefits/engine.ts';
-import { toCheck, whyLikely, whyNot, type Explaining } from '../../src/domain/benefits/explain.ts';
-import { parseAnswers, type FormFields } from '../../src/domain/benefits/parse-answers.ts';
-import { uiText } from '../../src/i18n/text/index.ts';
-import { readBenefits } from '../content-files.ts';
+import type { Answers } from '../../../../src/domain/benefits/answers.ts';
+import { evaluateAll, QUESTION_VALUES, type BenefitResult, type Verdict } from '../../../../src/domain/benefits/engine.ts';
+import { toCheck, whyLikely, whyNot, type Explaining } from '../../../../src/domain/benefits/explain.ts';
+import { parseAnswers, type FormFields } from '../../../../src/domain/benefits/parse-answers.ts';
+import { uiText } from '../../../../src/i18n/text/index.ts';
+import { readBenefits } from '../../../content-files.ts';
 
 /**
  * The reasons the checker gives, from the shipped rules and form answers as the page sends

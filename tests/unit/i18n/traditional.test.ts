@@ -4,8 +4,8 @@ import {
   convertPageToTraditional,
   localizeLinks,
   toTraditional,
-} from '../../src/i18n/traditional.ts';
-import { renderAtom, renderRss, type Feed } from '../../src/domain/feeds.ts';
+} from '../../../src/i18n/traditional.ts';
+import { renderAtom, renderRss, type Feed } from '../../../src/domain/feeds.ts';
 
 describe('toTraditional', () => {
   it.each([

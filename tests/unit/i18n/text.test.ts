@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { uiText, type UiKey } from '../../src/i18n/text/index.ts';
-import { traditionalText, useTranslations } from '../../src/i18n/index.ts';
-import { toTraditional } from '../../src/i18n/traditional.ts';
-import { TRADITIONAL_TERMS } from '../../src/i18n/traditional-terms.ts';
+import { uiText, type UiKey } from '../../../src/i18n/text/index.ts';
+import { traditionalText, useTranslations } from '../../../src/i18n/index.ts';
+import { toTraditional } from '../../../src/i18n/traditional.ts';
+import { TRADITIONAL_TERMS } from '../../../src/i18n/traditional-terms.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
@@ -13,7 +13,7 @@ const SWITCH_TO_HANS: UiKey = 'langSwitch.toHans';
 const SWITCH_TO_HANT: UiKey = 'langSwitch.toHant';
 
 const placeholders = (value: string) => [...value.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
-const TEXT_DIR = new URL('../../src/i18n/text/', import.meta.url);
+const TEXT_DIR = new URL('../../../src/i18n/text/', import.meta.url);
 
 describe('UI text: one Simplified home, Traditional made from it', () => {
   it('is one file per area, each key named after its area', () => {
@@ -37,7 +37,7 @@ describe('UI text: one Simplified home, Traditional made from it', () => {
   });
 
   it('there is no hand-kept Traditional copy', () => {
-    expect(readdirSync(new URL('../../src/i18n/', import.meta.url))).not.toContain('zh-hant.ts');
+    expect(readdirSync(new URL('../../../src/i18n/', import.meta.url))).not.toContain('zh-hant.ts');
   });
 
   it('no value is empty', () => {
