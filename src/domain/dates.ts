@@ -49,3 +49,18 @@ export function isWorkingDayInChina(isoDate: string, calendar: WorkingCalendar =
 export function yearsNotAnnounced(dates: readonly string[], calendar: WorkingCalendar = CHINA_CALENDAR): number[] {
   return unannouncedYears(calendar, dates);
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date as staff type it — 2026-11-03, 2026.11.3, 2026/11/3, 2026年11月3日, in full-width digits
+ * too — as YYYY-MM-DD, or null when it is not a real date.
+ */
+export function parseTypedDate(input: string): string | null {
+  const trimmed = input.trim();
+  const parts = trimmed.normalize('NFKC').replace(/日$/, '').split(/[-./年月]/);
+  const typed = parts.length === 3 && /^\d{4}$/.test(parts[0]!) ? parts.map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : trimmed;
+  if (!ISO_DAY.test(typed)) return null;
+  const ms = Date.parse(`${typed}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(typed) ? typed : null;
+}
