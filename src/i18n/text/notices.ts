@@ -31,6 +31,7 @@ export const noticesText = {
   'staff.notice.heading': '公示',
   'staff.notice.start': '开始公示',
   'staff.notice.start.intro': '评定合格的，公示 {days} 个工作日（按国务院办公厅公布的放假安排计算工作日）。公示页只显示姓名（部分文字）、乡镇、残疾类别和等级、公示期。',
+  'staff.notice.startAbove': '这份申请的下一步是公示：请在上面的“公示”部分开始公示',
   'staff.notice.category': '评定的残疾类别',
   'staff.notice.grade': '评定的残疾等级',
   'staff.notice.button': '开始公示',
