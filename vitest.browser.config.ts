@@ -17,6 +17,8 @@ export const EXCLUSIVE = [
   'tests/browser/journeys/agent.test.ts',
   'tests/browser/journeys/certificate.test.ts',
   'tests/browser/journeys/transit-card.test.ts',
+  // Asserts what the whole 公示 board shows (empty, then exactly its own notice).
+  'tests/browser/notices.test.ts',
 ];
 const ALL = ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/api/**/*.test.ts'];
 const phase = process.env['BROWSER_PHASE'];

@@ -163,7 +163,8 @@ export function staffData(accessToken: string) {
     revealId: (id: string) => call<{ id_number: string }>(client, 'staff_reveal_id', { p_id: id }),
     decide: (id: string, version: number, to: string, note: string, internalNote: string) =>
       call<{ status: string; version: number; closed: boolean }>(client, 'staff_decide', { p_id: id, p_version: version, p_to_status: to, p_note: note, p_internal_note: internalNote }),
-    notice: (id: string) => call<StaffNotice | null>(client, 'staff_notice', { p_id: id }),
+    /** The 公示 of an application, if any, and whether its applicant is a minor (no 公示). */
+    notice: (id: string) => call<{ notice: StaffNotice | null; minor: boolean }>(client, 'staff_notice', { p_id: id }),
     startNotice: (id: string, version: number, category: number, grade: number, workingDays: number, internalNote: string) =>
       call<{ status: string; version: number; starts_on: string; ends_on: string }>(client, 'staff_notice_start', {
         p_id: id, p_version: version, p_category: category, p_grade: grade, p_working_days: workingDays, p_internal_note: internalNote || null,

@@ -266,7 +266,9 @@ begin
 end;
 $$;
 
--- The notice of an application (null if none) with its objections, and whether its period is over.
+-- The notice of an application (null if none) with its objections and whether its period is
+-- over, and whether the applicant is a minor today (no 公示 then; the page never holds the full
+-- ID number to work it out itself).
 create function public.staff_notice(p_id uuid)
 returns jsonb
 language plpgsql
@@ -274,24 +276,28 @@ stable
 set search_path = ''
 as $$
 declare
+  a record;
   n intake.public_notices;
   today date := intake.today_in_china();
 begin
   perform intake.staff_or_fail();
-  select * into n from intake.public_notices where application_id = p_id;
+  select id, applicant_id_number into a from intake.applications where id = p_id;
   if not found then
-    return null;
+    raise exception using errcode = 'P0001', message = 'application_not_found';
   end if;
+  select * into n from intake.public_notices where application_id = p_id;
   return jsonb_build_object(
-    'id', n.id, 'name', n.name_masked, 'township', n.township, 'category', n.category, 'grade', n.grade,
-    'posted_on', n.posted_on, 'starts_on', n.starts_on, 'ends_on', n.ends_on, 'working_days', n.working_days,
-    'completed', today > n.ends_on,
-    'objections', coalesce((
-      select jsonb_agg(jsonb_build_object('received_on', o.received_on, 'summary', o.summary, 'outcome', o.outcome,
-                                          'outcome_note', o.outcome_note, 'recorded_by', o.recorded_by,
-                                          'recorded_by_name', m.display_name, 'recorded_at', o.recorded_at) order by o.id)
-      from intake.notice_objections o left join intake.staff_names() m on m.user_id = o.recorded_by
-      where o.notice_id = n.id), '[]'::jsonb));
+    'minor', intake.is_minor(a.applicant_id_number, today),
+    'notice', case when n.id is null then null else jsonb_build_object(
+      'id', n.id, 'name', n.name_masked, 'township', n.township, 'category', n.category, 'grade', n.grade,
+      'posted_on', n.posted_on, 'starts_on', n.starts_on, 'ends_on', n.ends_on, 'working_days', n.working_days,
+      'completed', today > n.ends_on,
+      'objections', coalesce((
+        select jsonb_agg(jsonb_build_object('received_on', o.received_on, 'summary', o.summary, 'outcome', o.outcome,
+                                            'outcome_note', o.outcome_note, 'recorded_by', o.recorded_by,
+                                            'recorded_by_name', m.display_name, 'recorded_at', o.recorded_at) order by o.id)
+        from intake.notice_objections o left join intake.staff_names() m on m.user_id = o.recorded_by
+        where o.notice_id = n.id), '[]'::jsonb)) end);
 end;
 $$;
 

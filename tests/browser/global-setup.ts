@@ -3,6 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
 import { startLocalSupabase } from '../../dev/local-supabase/start.ts';
 import { watchServer } from './server-watch.ts';
+import { startTestDataServer } from './test-data.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +12,8 @@ declare module 'vitest' {
     supabaseUrl: string;
     supabaseKey: string;
     supabaseAnonKey: string;
+    /** Test data in the stand-in's database (tests/browser/test-data.ts). */
+    testDataUrl: string;
   }
 }
 
@@ -30,7 +33,11 @@ export default async function setup(project: TestProject) {
   project.provide('supabaseUrl', supabase.url);
   project.provide('supabaseKey', supabase.serviceKey);
   project.provide('supabaseAnonKey', supabase.anonKey);
+  const testData = await startTestDataServer(supabase);
+  project.provide('testDataUrl', testData.url);
   return async () => {
+    testData.server.closeAllConnections();
+    await new Promise<void>((resolve) => testData.server.close(() => resolve()));
     const seen = watch.counts();
     const found = watch.finish();
     server.closeAllConnections();

@@ -7,6 +7,7 @@ import { apiChannel, idNumber } from './fixtures.ts';
 import { NOTICE_NAME_CASES } from '../support/notice-names.ts';
 import { maskNoticeName } from '../../src/domain/notices.ts';
 import { addWorkingDays, isWorkingDayInChina, todayInChina } from '../../src/domain/dates.ts';
+import { ageOn, parseIdNumber } from '../../src/domain/identity/id-number.ts';
 
 /**
  * 公示 in SQL: a reviewer starts the notice (the decision and the notice in one transaction), the
@@ -69,6 +70,21 @@ describe('names on a notice', () => {
   });
 });
 
+describe('who is a minor', () => {
+  it('is decided in SQL exactly as the identity code reads the ID number (birthday today, tomorrow, 29 February)', async () => {
+    const day = '2026-12-02';
+    const births = ['2008-12-02', '2008-12-03', '2008-12-01', '2008-02-29', '1990-01-01', '2025-01-01', '2000-02-29'];
+    for (const birth of births) {
+      const id = idNumber(birth, '301');
+      const parsed = parseIdNumber(id, day);
+      if (!parsed.ok) throw new Error(birth);
+      const { rows } = await db.query<{ minor: boolean }>(`select intake.is_minor($1, $2::date) as minor`, [id, day]);
+      expect(rows[0]?.minor, birth).toBe(ageOn(parsed.info.birthDate, day) < 18);
+    }
+    expect((await db.query<{ m: boolean }>(`select intake.is_minor('not a number', current_date) as m`)).rows[0]?.m).toBe(true);
+  });
+});
+
 describe('starting a notice', () => {
   it('moves the application to 公示 and puts up the notice for 5 working days of the calendar', async () => {
     const app = await assessed('王小华', '1980-05-01', '201');
@@ -89,6 +105,7 @@ describe('starting a notice', () => {
 
   it('is refused for a minor (notice_minor): nothing changes, nothing is published', async () => {
     const app = await assessed('李小明', '2012-03-04', '202');
+    expect(await as('reviewer', 'staff_notice', { p_id: app.id })).toEqual({ minor: true, notice: null });
     expect(await errorCode(start(app.id, app.version))).toBe('notice_minor');
     const { rows } = await db.query<{ status: string }>(`select status from intake.applications where id = $1`, [app.id]);
     expect(rows[0]?.status).toBe('assessment');
@@ -128,7 +145,7 @@ describe('the board over time', () => {
     expect(await on('2025-10-10')).not.toContain('孙*空');
     // Today is long after: not on the public board; the workspace shows it completed.
     expect((await rpc<{ name: string }[]>(db, 'anon', 'public_notices', {})).map((n) => n.name)).not.toContain('孙*空');
-    expect(await as('reviewer', 'staff_notice', { p_id: app.id })).toMatchObject({ completed: true, ends_on: '2025-10-09', objections: [] });
+    expect(await as('reviewer', 'staff_notice', { p_id: app.id })).toMatchObject({ minor: false, notice: { completed: true, ends_on: '2025-10-09', objections: [] } });
   });
 
   it('takes a notice down when the application leaves 公示 (withdrawn)', async () => {
@@ -147,7 +164,7 @@ describe('objections', () => {
     const today = todayInChina();
     await as('clerk', 'staff_notice_objection', { p_id: app.id, p_received_on: today, p_summary: '邻居反映其行动正常', p_outcome: 'pending' });
     await as('reviewer', 'staff_notice_objection', { p_id: app.id, p_received_on: today, p_summary: '复核评定结果', p_outcome: 'dismissed', p_outcome_note: '医院复核结论不变' });
-    const notice = await as<{ completed: boolean; objections: { outcome: string; recorded_by_name: string }[] }>('clerk', 'staff_notice', { p_id: app.id });
+    const { notice } = await as<{ notice: { completed: boolean; objections: { outcome: string; recorded_by_name: string }[] } }>('clerk', 'staff_notice', { p_id: app.id });
     expect(notice.completed).toBe(false);
     expect(notice.objections.map((o) => [o.outcome, o.recorded_by_name])).toEqual([['pending', '窗口甲'], ['dismissed', '审核乙']]);
     const { rows } = await db.query<{ action: string; detail: { outcome: string } }>(
@@ -168,7 +185,7 @@ describe('objections', () => {
     expect(await errorCode(object('admin', {}))).toBe('not_allowed');
     expect(await errorCode(object('officerB', {}))).toBe('not_allowed');
     // Another township's officer does not even see the notice.
-    expect(await as('officerB', 'staff_notice', { p_id: app.id })).toBeNull();
+    expect(await errorCode(as('officerB', 'staff_notice', { p_id: app.id }))).toBe('application_not_found');
     expect(await errorCode(as('clerk', 'staff_notice_objection', { p_id: randomUUID(), p_received_on: today, p_summary: '异议', p_outcome: 'pending' }))).toBe('notice_not_found');
   });
 });

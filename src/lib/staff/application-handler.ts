@@ -68,7 +68,7 @@ export async function handleApplication(request: Request, data: StaffData, id: s
       return { kind: 'redirect', to: `/staff/applications/${id}/?done=assign` };
     }
     if (f['do'] === 'notice' || f['do'] === 'objection') {
-      const posted = f['do'] === 'objection' ? (await data.notice(id))?.posted_on ?? null : null;
+      const posted = f['do'] === 'objection' ? (await data.notice(id)).notice?.posted_on ?? null : null;
       const done = f['do'] === 'notice' ? await startNotice(f, data, id, notice.workingDays) : await recordObjection(f, data, id, posted);
       if (done.ok) return { kind: 'redirect', to: `/staff/applications/${id}/?done=${done.done}` };
       const app = await open(data, id);
