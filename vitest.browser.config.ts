@@ -19,6 +19,8 @@ export const EXCLUSIVE = [
   'tests/browser/journeys/transit-card.test.ts',
   // Not for its rows but for its CPU: it starts npm start's own process (PGlite, migrations), twice.
   'tests/dist/npm-start.test.ts',
+  // Asserts what the whole 公示 board shows (empty, then exactly its own notice).
+  'tests/browser/notices.test.ts',
 ];
 const ALL = ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/api/**/*.test.ts'];
 const phase = process.env['BROWSER_PHASE'];

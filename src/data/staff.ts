@@ -10,6 +10,8 @@ import { staffClient } from './staff-auth.ts';
 export const STAFF_ERROR_CODES = [
   'not_staff', 'not_allowed', 'application_not_found', 'invalid_transition', 'note_required', 'note_too_long',
   'note_personal_data', 'decision_conflict', 'invalid_assignee', 'invalid_search', 'invalid_staff', 'draft_not_found',
+  // 公示 (migration 20251220000200).
+  'notice_minor', 'notice_details_required', 'invalid_notice', 'notice_not_found', 'invalid_objection', 'objection_date',
 ] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number] | 'unauthorised' | 'unavailable';
 
@@ -102,6 +104,30 @@ export interface StaffApplication extends Omit<QueueRow, 'name'> {
   next: string[];
 }
 
+/** An application's 公示 and the objections recorded against it. */
+export interface StaffNotice {
+  id: string;
+  name: string;
+  township: string | null;
+  category: number;
+  grade: number;
+  posted_on: string;
+  starts_on: string;
+  ends_on: string;
+  working_days: number;
+  /** The period is over (the notice is off the public page). */
+  completed: boolean;
+  objections: {
+    received_on: string;
+    summary: string;
+    outcome: 'pending' | 'upheld' | 'dismissed';
+    outcome_note: string | null;
+    recorded_by: string;
+    recorded_by_name: string | null;
+    recorded_at: string;
+  }[];
+}
+
 export interface AuditRow {
   at: string;
   actor: string;
@@ -137,6 +163,14 @@ export function staffData(accessToken: string) {
     revealId: (id: string) => call<{ id_number: string }>(client, 'staff_reveal_id', { p_id: id }),
     decide: (id: string, version: number, to: string, note: string, internalNote: string) =>
       call<{ status: string; version: number; closed: boolean }>(client, 'staff_decide', { p_id: id, p_version: version, p_to_status: to, p_note: note, p_internal_note: internalNote }),
+    /** The 公示 of an application, if any, and whether its applicant is a minor (no 公示). */
+    notice: (id: string) => call<{ notice: StaffNotice | null; minor: boolean }>(client, 'staff_notice', { p_id: id }),
+    startNotice: (id: string, version: number, category: number, grade: number, workingDays: number, internalNote: string) =>
+      call<{ status: string; version: number; starts_on: string; ends_on: string }>(client, 'staff_notice_start', {
+        p_id: id, p_version: version, p_category: category, p_grade: grade, p_working_days: workingDays, p_internal_note: internalNote || null,
+      }),
+    recordObjection: (id: string, receivedOn: string, summary: string, outcome: string, outcomeNote: string) =>
+      call<unknown>(client, 'staff_notice_objection', { p_id: id, p_received_on: receivedOn, p_summary: summary, p_outcome: outcome, p_outcome_note: outcomeNote || null }),
     assign: (id: string, version: number, user: string | null) => call<{ assigned_to: string | null; version: number }>(client, 'staff_assign', { p_id: id, p_version: version, p_user: user }),
     colleagues: () => call<StaffMember[]>(client, 'staff_colleagues', {}),
     claimCounterDraft: (draftId: string) => call<unknown>(client, 'staff_claim_counter_draft', { p_draft_id: draftId }),

@@ -1,3 +1,6 @@
+import { countWorkingDays, isWorkingDay, unannouncedYears, type WorkingCalendar } from './calendar.ts';
+import { CHINA_CALENDAR } from './china-calendar.ts';
+
 /**
  * Dates as the portal writes them, in China Standard Time (UTC+8, no daylight saving): the
  * server's "today" for every rule, and the Chinese way of writing a day.
@@ -23,26 +26,41 @@ export function formatChinaTime(timestamp: string, seconds = false): string {
   return shifted.slice(0, seconds ? 19 : 16).replace('T', ' ');
 }
 
-/** The date `days` working days after `isoDate`: Monday to Friday (public holidays are not known here yet). */
-export function addWorkingDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const day = date.getUTCDay();
-    if (day !== 0 && day !== 6) left -= 1;
-  }
-  return date.toISOString().slice(0, 10);
+/**
+ * The date `days` working days after `isoDate` (not counting `isoDate`): weekends, China's public
+ * holidays and the weekend days worked instead (调休), from content/calendar.json. A year whose
+ * holidays are not announced yet counts weekends only (`unannouncedYears` says which).
+ */
+export function addWorkingDays(isoDate: string, days: number, calendar: WorkingCalendar = CHINA_CALENDAR): string {
+  return countWorkingDays(calendar, isoDate, days, 1);
 }
 
-/** The date `days` working days before `isoDate` (Monday–Friday). */
-export function subtractWorkingDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() - 1);
-    const day = date.getUTCDay();
-    if (day !== 0 && day !== 6) left -= 1;
-  }
-  return date.toISOString().slice(0, 10);
+/** The date `days` working days before `isoDate`, by the same calendar. */
+export function subtractWorkingDays(isoDate: string, days: number, calendar: WorkingCalendar = CHINA_CALENDAR): string {
+  return countWorkingDays(calendar, isoDate, days, -1);
+}
+
+/** Whether `isoDate` is a working day in China (by the same calendar). */
+export function isWorkingDayInChina(isoDate: string, calendar: WorkingCalendar = CHINA_CALENDAR): boolean {
+  return isWorkingDay(calendar, isoDate);
+}
+
+/** Of the years of these dates, those counted as weekends only because their holidays are not announced yet. */
+export function yearsNotAnnounced(dates: readonly string[], calendar: WorkingCalendar = CHINA_CALENDAR): number[] {
+  return unannouncedYears(calendar, dates);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date as staff type it — 2026-11-03, 2026.11.3, 2026/11/3, 2026年11月3日, in full-width digits
+ * too — as YYYY-MM-DD, or null when it is not a real date.
+ */
+export function parseTypedDate(input: string): string | null {
+  const trimmed = input.trim();
+  const parts = trimmed.normalize('NFKC').replace(/日$/, '').split(/[-./年月]/);
+  const typed = parts.length === 3 && /^\d{4}$/.test(parts[0]!) ? parts.map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : trimmed;
+  if (!ISO_DAY.test(typed)) return null;
+  const ms = Date.parse(`${typed}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(typed) ? typed : null;
 }

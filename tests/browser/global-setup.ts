@@ -9,6 +9,7 @@ import { testEngine } from '../sql/global-setup.ts';
 import { databaseUrlOn, testPostgres } from '../support/postgres.ts';
 import pg from 'pg';
 import { watchServer } from './server-watch.ts';
+import { startTestDataServer } from './test-data.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module 'vitest' {
     supabaseUrl: string;
     supabaseKey: string;
     supabaseAnonKey: string;
+    /** Test data in the stand-in's database (tests/browser/test-data.ts). */
+    testDataUrl: string;
   }
 }
 
@@ -68,7 +71,11 @@ export default async function setup(project: TestProject) {
   project.provide('supabaseUrl', supabase.url);
   project.provide('supabaseKey', supabase.serviceKey);
   project.provide('supabaseAnonKey', supabase.anonKey);
+  const testData = await startTestDataServer(supabase);
+  project.provide('testDataUrl', testData.url);
   return async () => {
+    testData.server.closeAllConnections();
+    await new Promise<void>((resolve) => testData.server.close(() => resolve()));
     const seen = watch.counts();
     const found = watch.finish();
     server.closeAllConnections();

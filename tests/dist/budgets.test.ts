@@ -184,7 +184,7 @@ describe('budgets over dist/', () => {
     const base = inject('baseUrl');
     const get = (path: string) => fetch(`${base}${path}`).then((r) => r.text());
     const states: [string, Promise<string>][] = [
-      ...['/apply/certificate/action/', '/apply/assistive-devices/who/', '/apply/transit-card/certificate/', '/status/', '/apply/resume/', '/staff/', '/zh-hant/status/']
+      ...['/apply/certificate/action/', '/apply/assistive-devices/who/', '/apply/transit-card/certificate/', '/status/', '/apply/resume/', '/staff/', '/zh-hant/status/', '/notices/', '/zh-hant/notices/']
         .map((path): [string, Promise<string>] => [path, get(path)]),
       ['/apply/certificate/action/ (errors)', fetch(`${base}/apply/certificate/action/`, {
         method: 'POST', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '',

@@ -41,6 +41,9 @@ const ON_DEMAND = [
   '/status/',
   '/apply/resume/',
   '/apply/receipt/',
+  // 公示: today's notices and their feed.
+  '/notices/',
+  '/notices/rss.xml',
   ...['certificate', 'assistive-devices', 'transit-card'].flatMap((service) =>
     ['action', 'who', 'agent', 'certificate', 'applicant', 'category', 'change', 'transfer', 'diagnosis', 'device',
       'previous', 'household', 'assessment', 'delivery', 'pickup', 'declaration', 'check'].map((page) => `/apply/${service}/${page}/`)),

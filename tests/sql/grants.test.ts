@@ -32,15 +32,23 @@ const API_ROLES: Role[] = ['anon', 'authenticated', 'service_role'];
 const STAFF_TABLES = [
   'intake.applications', 'intake.audit_log', 'intake.drafts', 'intake.service_actions', 'intake.service_statuses',
   'intake.services', 'intake.staff_members', 'intake.status_events', 'intake.transitions',
+  // 公示 (migration 20251220000200): the notices and their objections.
+  'intake.notice_objections', 'intake.public_notices',
 ].sort();
 const STAFF_FUNCTIONS = [
   'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_decide', 'staff_me',
   'staff_member_factor_reset', 'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
+  'staff_notice', 'staff_notice_objection', 'staff_notice_start',
 ].sort();
+/** The one function the public may call (the publishable key, role anon): today's 公示 notices, published fields only. */
+const PUBLIC_FUNCTIONS = ['public_notices'];
 /** Private helpers the staff functions and policies call as the staff member. */
 const STAFF_HELPERS = [
   'intake.audit(text,uuid,jsonb)', 'intake.current_staff()', 'intake.mask_id(text)', 'intake.mask_name(text)',
   'intake.note_has_personal_data(text)', 'intake.staff_may_work(text)', 'intake.staff_names()', 'intake.staff_or_fail()',
+  // What staff_notice_start counts and checks with (migrations 20251220*).
+  'intake.add_working_days(date,integer)', 'intake.is_minor(text,date)', 'intake.is_working_day(date)',
+  'intake.mask_public_name(text)', 'intake.today_in_china()',
 ].sort();
 
 describe('tables', () => {
@@ -122,7 +130,8 @@ describe('functions', () => {
     const staff = rows.filter((r) => r.name.startsWith('staff_'));
     expect(staff.map((r) => r.name).sort()).toEqual(STAFF_FUNCTIONS);
     for (const row of staff) expect(row, row.name).toMatchObject({ secdef: false, config: ['search_path=""'] });
-    const intake = rows.filter((r) => !r.name.startsWith('staff_'));
+    const intake = rows.filter((r) => !r.name.startsWith('staff_') && !PUBLIC_FUNCTIONS.includes(r.name));
+    for (const row of rows.filter((r) => PUBLIC_FUNCTIONS.includes(r.name))) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
     expect(intake.map((r) => r.name).sort()).toEqual(
       [
         'create_draft', 'get_draft', 'lookup_status', 'purge_expired', 'record_status', 'save_page', 'submit_application',
@@ -137,6 +146,7 @@ describe('functions', () => {
   it('for residents are executable by service_role only; for staff by authenticated only (not PUBLIC or anon)', async () => {
     for (const { signature } of functions) {
       const isStaff = signature.startsWith('staff_');
+      const isPublic = PUBLIC_FUNCTIONS.includes(signature.slice(0, signature.indexOf('(')));
       const { rows } = await db.query<{ role: string; ok: boolean }>(
         `select r as role, has_function_privilege(r, $1, 'EXECUTE') as ok
          from unnest(array['public', 'anon', 'authenticated', 'service_role']) as r
@@ -148,9 +158,9 @@ describe('functions', () => {
       );
       expect(Object.fromEntries(rows.map((r) => [r.role, r.ok])), signature).toEqual({
         PUBLIC: false,
-        anon: false,
+        anon: isPublic,
         authenticated: isStaff,
-        service_role: !isStaff,
+        service_role: !isStaff && !isPublic,
       });
     }
   });
@@ -177,7 +187,7 @@ describe('functions', () => {
   });
 
   it.each(['anon', 'authenticated'] as const)('for residents cannot be called by %s', async (role) => {
-    for (const { call, signature } of functions.filter((f) => !f.signature.startsWith('staff_'))) {
+    for (const { call, signature } of functions.filter((f) => !f.signature.startsWith('staff_') && !f.signature.startsWith('public_notices('))) {
       expect(await errorCode(asRole(db, role, (tx) => tx.query(call))), `${role}: ${signature}`).toBe('42501');
     }
   });

@@ -130,6 +130,32 @@ const SiteFields = fields({
     deviceCatalogue: v.pipe(nonEmptyList(Device, '辅助器具目录'), uniqueIds('辅助器具目录')),
     /** The workspace flags an open application nobody acted on for this many working days. */
     overdueWorkingDays: v.pipe(v.number('超期工作日数必须是数字'), v.integer('超期工作日数必须是整数'), v.minValue(1, '超期工作日数至少是 1')),
+    /**
+     * 公示: how many working days a qualifying result is posted, per service that has a 公示 step
+     * (certificates: at least 5, 《残疾人证管理办法》), and where and how to object (异议).
+     */
+    publicNotice: fields({
+      workingDays: fields({
+        certificate: v.pipe(v.number('公示工作日数必须是数字'), v.integer('公示工作日数必须是整数'), v.minValue(5, '残疾人证公示至少 5 个工作日'), v.maxValue(30, '公示工作日数不能超过 30')),
+      }),
+      objections: fields({
+        office: text('受理异议的部门和地点'),
+        phone: Phone.entries.number,
+        how: text('提出异议的办法'),
+      }),
+    }),
+    /**
+     * Statutory or local deadlines of a step, in working days from the day an application entered
+     * it, shown in the workspace (certificates: 审核 within 10 working days).
+     */
+    stepDeadlines: fields({
+      certificate: v.record(v.picklist(['accepted', 'assessment', 'review', 'production'], '办理环节必须是 accepted、assessment、review 或 production'),
+        v.pipe(v.number('办理期限必须是数字'), v.integer('办理期限必须是整数'), v.minValue(1, '办理期限至少 1 个工作日'))),
+      'assistive-devices': v.record(v.picklist(['accepted', 'assessment', 'pricing', 'approval', 'fitting', 'follow_up'], '办理环节不正确'),
+        v.pipe(v.number('办理期限必须是数字'), v.integer('办理期限必须是整数'), v.minValue(1, '办理期限至少 1 个工作日'))),
+      'transit-card': v.record(v.picklist(['accepted', 'review', 'production'], '办理环节不正确'),
+        v.pipe(v.number('办理期限必须是数字'), v.integer('办理期限必须是整数'), v.minValue(1, '办理期限至少 1 个工作日'))),
+    }),
     /** How to ask for a review of a refusal: added to every 不予受理 and 未通过 the applicant is told. */
     reviewRight: text('申请复核的办法'),
     maxDevicesPerApplication: v.pipe(v.number('每次最多申请件数必须是数字'), v.integer('每次最多申请件数必须是整数'), v.minValue(1, '每次最多申请件数至少 1')),

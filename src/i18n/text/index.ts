@@ -15,6 +15,7 @@ import { apiText } from './api.ts';
 import { staffText } from './staff.ts';
 import { formatsText } from './formats.ts';
 import { apiKeysText } from './api-keys.ts';
+import { noticesText } from './notices.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -40,6 +41,7 @@ export const uiText = {
   ...staffText,
   ...formatsText,
   ...apiKeysText,
+  ...noticesText,
 } as const;
 
 export type UiKey = keyof typeof uiText;

@@ -1,7 +1,9 @@
 import { StaffDataError, type StaffApplication, type StaffData } from '../../data/staff.ts';
 import { NOTE_REQUIRED, noteHasPersonalData } from '../../domain/staff/workspace.ts';
 import type { staffText } from '../../i18n/text/staff.ts';
+import type { noticesText } from '../../i18n/text/notices.ts';
 import { readForm } from '../apply/form-input.ts';
+import { recordObjection, startNotice } from './notice-handler.ts';
 
 /**
  * One application in the workspace: open it (audited), show the full ID number (its own audit
@@ -9,7 +11,7 @@ import { readForm } from '../apply/form-input.ts';
  * between is said plainly, nothing is overwritten), take it or give it to a colleague. Every
  * action is a POST and ends in a page that says what happened; what was typed is kept on error.
  */
-type StaffKey = keyof typeof staffText;
+type StaffKey = keyof typeof staffText | keyof typeof noticesText;
 
 export interface ApplicationOutcome {
   kind: 'page';
@@ -35,7 +37,10 @@ async function open(data: StaffData, id: string): Promise<StaffApplication | nul
   }
 }
 
-export async function handleApplication(request: Request, data: StaffData, id: string, reviewRight: string, pending: Record<string, string> | null): Promise<ApplicationResult> {
+/** What the 公示 forms need from the federation's configuration. */
+export interface NoticeOptions { workingDays: number }
+
+export async function handleApplication(request: Request, data: StaffData, id: string, reviewRight: string, pending: Record<string, string> | null, notice: NoticeOptions): Promise<ApplicationResult> {
   if (!UUID.test(id)) return { kind: 'page', status: 404, app: null, values: {}, errors: [] };
   const page = (app: StaffApplication | null, extra: Partial<ApplicationOutcome> = {}): ApplicationOutcome =>
     ({ kind: 'page', status: app ? 200 : 404, app, values: {}, errors: [], ...extra });
@@ -61,6 +66,14 @@ export async function handleApplication(request: Request, data: StaffData, id: s
         throw error;
       }
       return { kind: 'redirect', to: `/staff/applications/${id}/?done=assign` };
+    }
+    if (f['do'] === 'notice' || f['do'] === 'objection') {
+      const posted = f['do'] === 'objection' ? (await data.notice(id)).notice?.posted_on ?? null : null;
+      const done = f['do'] === 'notice' ? await startNotice(f, data, id, notice.workingDays) : await recordObjection(f, data, id, posted);
+      if (done.ok) return { kind: 'redirect', to: `/staff/applications/${id}/?done=${done.done}` };
+      const app = await open(data, id);
+      if (done.conflict && app) return { ...page(app, { values: done.values, notice: { kind: 'problem', key: 'staff.app.conflict', values: { status: app.status } } }), status: 409 };
+      return { ...page(app, { values: done.values, errors: done.errors }), status: 422 };
     }
     // A decision.
     const values = { to: (f['to'] ?? '').slice(0, 40), note: (f['note'] ?? '').slice(0, 600), internal: (f['internal'] ?? '').slice(0, 1100) };

@@ -1,7 +1,7 @@
 import type { QueueFilters } from '../../data/staff.ts';
 import { ACTIONS, isServiceId } from '../../domain/applications/catalogue.ts';
 import type { SiteConfig } from '../../domain/content/site-schema.ts';
-import { subtractWorkingDays, todayInChina } from '../../domain/dates.ts';
+import { parseTypedDate, subtractWorkingDays, todayInChina } from '../../domain/dates.ts';
 
 /**
  * The queue's filters, read from the query string. They hold no personal data (service, status,
@@ -20,8 +20,6 @@ export interface ParsedFilters {
   errors: { field: 'from' | 'to'; key: 'staff.queue.dateFormat' }[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 export function parseFilters(search: URLSearchParams, site: SiteConfig): ParsedFilters {
   const get = (name: string) => (search.get(name) ?? '').trim().slice(0, 40);
@@ -37,12 +35,10 @@ export function parseFilters(search: URLSearchParams, site: SiteConfig): ParsedF
   const township = get('township');
   if (site.townships.some((t) => t.id === township)) filters.township = values['township'] = township;
   for (const [name, key] of [['from', 'submittedFrom'], ['to', 'submittedTo']] as const) {
-    // 2026-11-03, 2026.11.3, 2026/11/3, 2026年11月3日, in full-width digits too.
-    const parts = get(name).normalize('NFKC').replace(/日$/, '').split(/[-./年月]/);
-    const typed = parts.length === 3 && /^\d{4}$/.test(parts[0]!) ? parts.map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : get(name);
-    if (!typed) continue;
+    if (!get(name)) continue;
     values[name] = get(name);
-    if (realDate(typed)) filters[key] = typed;
+    const typed = parseTypedDate(get(name));
+    if (typed) filters[key] = typed;
     else errors.push({ field: name, key: 'staff.queue.dateFormat' });
   }
   if (search.get('overdue') === '1') {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
 import { baseUrl, choose, fill, MODES, newJourneyContext, open, pathOf, press } from '../journeys/helpers.ts';
-import { ageSession, codeNow, makeStaff, openApplication, recordUrls, signIn, submitApplication, type Account } from './helpers.ts';
+import { ageSession, codeNow, makeStaff, openApplication, recordUrls, signIn, startNotice, submitApplication, type Account } from './helpers.ts';
 
 /**
  * Deciding applications, as staff and applicants meet it: find one without its details in any
@@ -131,7 +131,8 @@ describe('the whole way', () => {
     expect(await clerkPage.getByText('这份申请现在没有您可以办理的下一步。').count()).toBe(0);
     expect(await options(clerkPage)).toEqual(['已撤回']);
     await reviewerPage.goto(`${baseUrl}${clerkPath}`);
-    await decide(reviewerPage, '公示');
+    // 公示 has its own form: the assessed category and grade (tests/browser/notices.test.ts follows it to the public page).
+    await startNotice(reviewerPage);
     await decide(reviewerPage, '审核');
     await decide(reviewerPage, '制证 / 制卡');
     await decide(reviewerPage, '办结', '证已制好，请带身份证到服务大厅领取。');

@@ -93,9 +93,9 @@ function testChannel(): Promise<string> {
 export interface Submitted { reference: string; idNumber: string; name: string }
 
 /** A certificate application submitted online (the residents' intake function), in a township. */
-export async function submitApplication(township: string, name: string, action = 'new'): Promise<Submitted> {
+export async function submitApplication(township: string, name: string, action = 'new', id?: string): Promise<Submitted> {
   // A sequence of its own per call and per test file (files run in parallel): a search by ID number finds one.
-  const idNumber = makeIdNumber(`19${String(40 + (seq++ % 50))}-04-02`, String(Math.floor(Math.random() * 999)).padStart(3, '0'), '110106');
+  const idNumber = id ?? makeIdNumber(`19${String(40 + (seq++ % 50))}-04-02`, String(Math.floor(Math.random() * 999)).padStart(3, '0'), '110106');
   const answers: Record<string, Record<string, string>> = {
     who: { applying_for: 'self' },
     applicant: { name, id_number: idNumber, phone: '13800000000', hukou_address: '示例县人民路 1 号' },
@@ -145,4 +145,16 @@ export function recordUrls(context: BrowserContext): string[] {
   const urls: string[] = [];
   context.on('request', (r) => urls.push(decodeURIComponent(r.url())));
   return urls;
+}
+
+/**
+ * Start the 公示 of an assessed certificate application from its workspace page: the assessed
+ * category and grade (labels as the page shows them), then 开始公示.
+ */
+export async function startNotice(page: Page, category = '肢体残疾', grade = '二级'): Promise<void> {
+  await page.getByRole('group', { name: '评定的残疾类别' }).getByLabel(category, { exact: true }).check();
+  const grades = page.getByRole('group', { name: '评定的残疾等级' });
+  await grades.getByLabel(grade, { exact: true }).focus();
+  await page.keyboard.press('Space');
+  await press(page, '开始公示');
 }
