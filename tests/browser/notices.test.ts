@@ -139,7 +139,7 @@ describe('公示', () => {
     // days — 26, 28 (a Sunday worked), 29, 30 September and, after the National Day holiday, 9 October.
     const { affected } = await testSql(
       `update intake.public_notices set posted_on = '2025-09-26', starts_on = '2025-09-26', ends_on = intake.add_working_days('2025-09-26', 4)
-       where application_id = (select id from intake.applications where reference = $1)`, [app.reference]);
+       where application_id = (select id from intake.applications where reference = $1) returning application_id`, [app.reference]);
     expect(affected).toBe(1);
     expect(await board(await context.newPage())).not.toContain('阿***·**提');
     expect(await feed()).not.toContain('阿***·**提');

@@ -7,7 +7,7 @@ import type { LocalSupabase } from '../../dev/local-supabase/start.ts';
  * Test data in the stand-in's database, for what no page or function may do: dating a 公示
  * in the past to see it leave the board. A loopback-only server in the test run's own process
  * (the global setup), never part of the site or the stand-in; tests post one statement and its
- * parameters.
+ * parameters. `affected` counts the rows returned: a change says `returning …` to be counted.
  */
 export async function startTestDataServer(supabase: LocalSupabase): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
@@ -17,7 +17,7 @@ export async function startTestDataServer(supabase: LocalSupabase): Promise<{ ur
       try {
         const { sql, params } = JSON.parse(body) as { sql: string; params?: unknown[] };
         const result = await supabase.db.query(sql, params ?? []);
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ rows: result.rows, affected: result.affectedRows ?? 0 }));
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ rows: result.rows, affected: result.rows.length }));
       } catch (error) {
         res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error));
       }

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import data from '../../content/calendar.json' with { type: 'json' };
 import { daysBetween } from '../../src/domain/calendar.ts';
@@ -10,7 +10,7 @@ import { freshDatabase } from './database.ts';
  * one definition: the same years, sources, holidays and make-up days, and the same answers as the
  * TypeScript addWorkingDays on every day from December 2024 to January 2028.
  */
-let db: PGlite;
+let db: SqlDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
 import { asRole, errorCode, freshDatabase, rpc, RpcError } from './database.ts';
@@ -15,7 +15,7 @@ import { ageOn, parseIdNumber } from '../../src/domain/identity/id-number.ts';
  * reads nothing else; after the period the notice leaves the board and staff see it completed;
  * objections are recorded and audited.
  */
-let db: PGlite;
+let db: SqlDatabase;
 let channel: string;
 const STAFF = { clerk: randomUUID(), reviewer: randomUUID(), officerB: randomUUID(), admin: randomUUID() };
 type Who = keyof typeof STAFF;
