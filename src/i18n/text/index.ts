@@ -15,6 +15,7 @@ import { apiText } from './api.ts';
 import { staffText } from './staff.ts';
 import { formatsText } from './formats.ts';
 import { apiKeysText } from './api-keys.ts';
+import { exportText } from './export.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -38,6 +39,7 @@ export const uiText = {
   ...applyFlowText,
   ...apiText,
   ...staffText,
+  ...exportText,
   ...formatsText,
   ...apiKeysText,
 } as const;
