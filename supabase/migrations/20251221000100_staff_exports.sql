@@ -79,12 +79,16 @@ create index applications_export_idx on intake.applications (submitted_at, id);
 -- The applications an export's filters select, as the caller may see them (RLS applies: this is
 -- SECURITY INVOKER like its callers).
 create function intake.export_candidates(f jsonb)
-returns setof intake.applications
+returns table (id uuid, reference text, service text, action text, answers jsonb, applicant_id_number text, status text,
+               submitted_at timestamptz, updated_at timestamptz, closed_at timestamptz, township text, channel text)
 language sql
 stable
 set search_path = ''
 as $$
-  select a.* from intake.applications a
+  -- Only the columns staff may read (the column grants of 20251202000100).
+  select a.id, a.reference, a.service, a.action, a.answers, a.applicant_id_number, a.status,
+         a.submitted_at, a.updated_at, a.closed_at, a.township, a.channel
+  from intake.applications a
   where (f ->> 'service' is null or a.service = f ->> 'service')
     and (f ->> 'action' is null or a.action = f ->> 'action')
     and (f ->> 'status' is null or a.status = f ->> 'status')

@@ -31,16 +31,18 @@ const API_ROLES: Role[] = ['anon', 'authenticated', 'service_role'];
 /** What the staff workspace may touch, under its policies (migrations 20251202*: staff workspace). */
 const STAFF_TABLES = [
   'intake.applications', 'intake.audit_log', 'intake.drafts', 'intake.service_actions', 'intake.service_statuses',
-  'intake.services', 'intake.staff_members', 'intake.status_events', 'intake.transitions',
+  'intake.services', 'intake.staff_members', 'intake.status_events', 'intake.transitions', 'intake.exports',
 ].sort();
 const STAFF_FUNCTIONS = [
   'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_decide', 'staff_me',
   'staff_member_factor_reset', 'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
+  'staff_export_start', 'staff_export_rows',
 ].sort();
 /** Private helpers the staff functions and policies call as the staff member. */
 const STAFF_HELPERS = [
   'intake.audit(text,uuid,jsonb)', 'intake.current_staff()', 'intake.mask_id(text)', 'intake.mask_name(text)',
   'intake.note_has_personal_data(text)', 'intake.staff_may_work(text)', 'intake.staff_names()', 'intake.staff_or_fail()',
+  'intake.mask_phone(text)', 'intake.export_full_allowed(text)', 'intake.export_candidates(jsonb)',
 ].sort();
 
 describe('tables', () => {
