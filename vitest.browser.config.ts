@@ -17,6 +17,7 @@ export const EXCLUSIVE = [
   'tests/browser/journeys/agent.test.ts',
   'tests/browser/journeys/certificate.test.ts',
   'tests/browser/journeys/transit-card.test.ts',
+  'tests/browser/staff/exports.test.ts',
 ];
 const ALL = ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/api/**/*.test.ts'];
 const phase = process.env['BROWSER_PHASE'];

@@ -73,4 +73,5 @@ export const exportText = {
   'staff.audit.detail.export.masked': '已遮盖',
   'staff.audit.detail.export.full': '含完整信息',
   'staff.audit.detail.export.filters': '筛选：{filters}',
+  'staff.audit.detail.export.overdue': '只看超期的',
 } as const;
