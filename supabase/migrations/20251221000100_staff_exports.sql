@@ -76,9 +76,48 @@ create policy staff_add_exports on intake.exports for insert to authenticated
 -- Keyset pagination: oldest first, id breaking ties.
 create index applications_export_idx on intake.applications (submitted_at, id);
 
+------------------------------------------------------------------------------------------------
+-- Row-level security that scales to an export. The policies of 20251202000100 call
+-- intake.staff_may_work(township) for every row; with 10,000 applications that is 10,000 calls of
+-- intake.current_staff() (reading the JWT each time): 30 s for one count on PGlite. The same rule,
+-- written so that the caller's standing is asked once per statement (an uncorrelated sub-select
+-- becomes an InitPlan, as Supabase's RLS performance guide advises) and the row only compares its
+-- township. Who may read and change what is exactly as before (the staff tests hold it).
+------------------------------------------------------------------------------------------------
+create function intake.staff_reads_every_township()
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select exists (select 1 from intake.current_staff() s where s.role in ('clerk', 'reviewer'));
+$$;
+revoke all on function intake.staff_reads_every_township() from public, anon, authenticated, service_role;
+grant execute on function intake.staff_reads_every_township() to authenticated;
+
+create function intake.staff_own_township()
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select s.township from intake.current_staff() s where s.role = 'officer';
+$$;
+revoke all on function intake.staff_own_township() from public, anon, authenticated, service_role;
+grant execute on function intake.staff_own_township() to authenticated;
+
+drop policy staff_read_applications on intake.applications;
+drop policy staff_update_applications on intake.applications;
+create policy staff_read_applications on intake.applications for select to authenticated
+  using ((select intake.staff_reads_every_township()) or township = (select intake.staff_own_township()));
+create policy staff_update_applications on intake.applications for update to authenticated
+  using ((select intake.staff_reads_every_township()) or township = (select intake.staff_own_township()))
+  with check ((select intake.staff_reads_every_township()) or township = (select intake.staff_own_township()));
+
 -- The applications an export's filters select, as the caller may see them (RLS applies: this is
--- SECURITY INVOKER like its callers).
-create function intake.export_candidates(f jsonb)
+-- SECURITY INVOKER like its callers), oldest first after (p_after_at, p_after_id), at most
+-- p_limit (all when null). Keyset and limit are inside, so a page walks the index and stops.
+create function intake.export_candidates(f jsonb, p_after_at timestamptz default null, p_after_id uuid default null, p_limit integer default null)
 returns table (id uuid, reference text, service text, action text, answers jsonb, applicant_id_number text, status text,
                submitted_at timestamptz, updated_at timestamptz, closed_at timestamptz, township text, channel text)
 language sql
@@ -96,11 +135,14 @@ as $$
     and (f ->> 'submitted_from' is null or a.submitted_at >= (f ->> 'submitted_from')::date::timestamptz)
     and (f ->> 'submitted_to' is null or a.submitted_at < ((f ->> 'submitted_to')::date + 1)::timestamptz)
     and (f ->> 'stale_before' is null or (a.closed_at is null and a.updated_at < (f ->> 'stale_before')::timestamptz))
-    and (f -> 'services' is null or a.service in (select jsonb_array_elements_text(f -> 'services')))
-    and (f -> 'statuses' is null or a.status in (select jsonb_array_elements_text(f -> 'statuses')));
+    and (f -> 'services' is null or a.service = any (array(select jsonb_array_elements_text(f -> 'services'))))
+    and (f -> 'statuses' is null or a.status = any (array(select jsonb_array_elements_text(f -> 'statuses'))))
+    and (p_after_at is null or (a.submitted_at, a.id) > (p_after_at, coalesce(p_after_id, '00000000-0000-0000-0000-000000000000'::uuid)))
+  order by a.submitted_at, a.id
+  limit p_limit;
 $$;
-revoke all on function intake.export_candidates(jsonb) from public, anon, authenticated, service_role;
-grant execute on function intake.export_candidates(jsonb) to authenticated;
+revoke all on function intake.export_candidates(jsonb, timestamptz, uuid, integer) from public, anon, authenticated, service_role;
+grant execute on function intake.export_candidates(jsonb, timestamptz, uuid, integer) to authenticated;
 
 ------------------------------------------------------------------------------------------------
 -- Start an export: who may, what it holds, how many rows; recorded and audited together.
@@ -190,11 +232,8 @@ begin
       coalesce(a.answers -> 'delivery' ->> 'pickup_point', a.answers -> 'pickup' ->> 'pickup_point') as pickup_point,
       a.answers -> 'delivery' ->> 'method' as delivery_method,
       (select min(s.created_at) from intake.status_events s where s.application_id = a.id and s.status = 'production') as production_at
-    from intake.export_candidates(e.filters) a
+    from intake.export_candidates(e.filters, p_after_at, p_after_id, size) a
     cross join lateral (select nullif(a.answers -> 'certificate' ->> 'certificate_number', '') as number) c
-    where p_after_at is null or (a.submitted_at, a.id) > (p_after_at, coalesce(p_after_id, '00000000-0000-0000-0000-000000000000'::uuid))
-    order by a.submitted_at, a.id
-    limit size
   ) r;
   return result;
 end;

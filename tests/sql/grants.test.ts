@@ -42,7 +42,8 @@ const STAFF_FUNCTIONS = [
 const STAFF_HELPERS = [
   'intake.audit(text,uuid,jsonb)', 'intake.current_staff()', 'intake.mask_id(text)', 'intake.mask_name(text)',
   'intake.note_has_personal_data(text)', 'intake.staff_may_work(text)', 'intake.staff_names()', 'intake.staff_or_fail()',
-  'intake.mask_phone(text)', 'intake.export_full_allowed(text)', 'intake.export_candidates(jsonb)',
+  'intake.mask_phone(text)', 'intake.export_full_allowed(text)', 'intake.export_candidates(jsonb,timestamp with time zone,uuid,integer)',
+  'intake.staff_reads_every_township()', 'intake.staff_own_township()',
 ].sort();
 
 describe('tables', () => {
