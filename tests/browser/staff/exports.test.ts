@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { launchChromium } from '../chromium.ts';
-import { choose, expectAccessible, newJourneyContext, open, pathOf } from '../journeys/helpers.ts';
+import { choose, expectAccessible, layoutProblems, newJourneyContext, open, pathOf } from '../journeys/helpers.ts';
 import { makeStaff, recordUrls, signIn, submitApplication, type Account, type Submitted } from './helpers.ts';
 
 /**
@@ -121,7 +121,7 @@ describe('the export form on the queue', () => {
     const page = await session(clerk);
     await open(page, '/staff/queue/');
     expect(await page.getByLabel('包含完整的姓名、身份证号、电话和地址', { exact: true }).count()).toBe(0);
-    expect(await page.getByText('导出的姓名、身份证号和电话都会遮盖（王*华、110105********002X、138****0000），不含地址。', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('姓名只留姓和最后一个字（如 王*华），身份证号只留前 6 位和后 4 位，电话只留前 3 位和后 4 位；不含出生日期、性别和地址。', { exact: true }).count()).toBe(1);
   });
 
   it('a liaison officer gets only their township, even when asking for another', async () => {
@@ -184,5 +184,30 @@ describe('the export form on the queue', () => {
     expect(rows.some((r) => r.includes(officer.name))).toBe(true);
     // Never the personal data itself.
     for (const r of rows) expect(r).not.toMatch(/\d{17}[\dX]|导出甲乙/);
+  });
+
+  it('reads at 320 px with 200% text and in forced colours, and in Traditional script (the file stays Simplified)', async () => {
+    for (const forced of [false, true]) {
+      const context = await newJourneyContext(browser, true, { viewport: { width: 320, height: 640 }, forcedColors: forced ? 'active' : 'none' });
+      await context.addInitScript(() => localStorage.setItem('cl-display', JSON.stringify({ textSize: '3' })));
+      const page = await context.newPage();
+      await signIn(page, reviewer);
+      await open(page, '/staff/queue/?from=2099-01-01');
+      await choose(page, '残疾人证发证名单', '导出内容');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '导出', exact: true }).click()]);
+      await expectAccessible(page, 'export problem at 320 px');
+      expect(await layoutProblems(page), forced ? 'forced colours' : '200% text').toEqual([]);
+      await page.locator('section.export').screenshot({ path: `test-results/screenshots/staff-export-320${forced ? '-forced' : ''}.png` });
+      await context.close();
+    }
+    const page = await session(officer);
+    await open(page, '/zh-hant/staff/queue/');
+    await choose(page, '申請列表（按篩選條件）', '導出內容');
+    await choose(page, 'CSV 文本（.csv）', '文件格式');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '導出', exact: true }).click()]);
+    const records = csvRecords(await readFile((await download.path())!));
+    expect(records[0]![0]).toBe('序号');
+    expect(records[0]).toContain('乡镇（街道）');
+    expect(new Set(records.slice(1).map((r) => r[6]))).toEqual(new Set(['城关镇']));
   });
 });
