@@ -21,6 +21,7 @@ export const EXCLUSIVE = [
   'tests/dist/npm-start.test.ts',
   // Asserts what the whole 公示 board shows (empty, then exactly its own notice).
   'tests/browser/notices.test.ts',
+  'tests/browser/staff/exports.test.ts',
 ];
 const ALL = ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/api/**/*.test.ts'];
 const phase = process.env['BROWSER_PHASE'];

@@ -14,6 +14,8 @@
  * Usage: node scripts/serve-static.mjs [port]   (prints "Serving dist/ at <url>")
  */
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,7 +247,11 @@ async function sendResponse(res, response) {
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   res.writeHead(response.status, headers);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return void res.end();
+  // Streamed as Netlify streams a function's ReadableStream body: chunk by chunk, with the
+  // client's pace (an export of 10,000 rows is never held whole); a client that goes away cancels
+  // the body, which stops reading the database.
+  await pipeline(Readable.fromWeb(response.body), res).catch(() => res.destroy());
 }
 
 function sendText(res, status, text, extra = {}) {

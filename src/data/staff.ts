@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { getSupabase } from './supabase-client.ts';
 import { staffClient } from './staff-auth.ts';
+import type { ExportRow } from '../domain/staff/export-columns.ts';
 
 /**
  * The staff workspace's calls of the database (supabase/migrations/20251202*_staff_*.sql). Every
@@ -12,6 +13,7 @@ export const STAFF_ERROR_CODES = [
   'note_personal_data', 'decision_conflict', 'invalid_assignee', 'invalid_search', 'invalid_staff', 'draft_not_found',
   // 公示 (migration 20251220000200).
   'notice_minor', 'notice_details_required', 'invalid_notice', 'notice_not_found', 'invalid_objection', 'objection_date',
+  'export_full_not_allowed', 'invalid_export', 'export_not_found',
 ] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number] | 'unauthorised' | 'unavailable';
 
@@ -148,6 +150,20 @@ export interface StaffMember {
   created_at?: string;
 }
 
+/** What an export selects: the queue's filters and its column set's own services and statuses. */
+export interface ExportFilters {
+  service?: string; action?: string; status?: string; township?: string;
+  submitted_from?: string; submitted_to?: string; stale_before?: string;
+  services?: readonly string[]; statuses?: readonly string[];
+}
+
+export interface ExportStarted {
+  id: string;
+  /** Rows selected when it started (also in the audit log). */
+  rows: number;
+  full: boolean;
+}
+
 /** The workspace's database calls for one signed-in staff member. */
 export function staffData(accessToken: string) {
   const client = staffClient(accessToken);
@@ -179,6 +195,12 @@ export function staffData(accessToken: string) {
       call<StaffMember>(client, 'staff_member_save', { p_user_id: m.user_id, p_display_name: m.display_name, p_role: m.role, p_township: m.township, p_active: m.active }),
     /** Records (and checks) an administrator's reset of a colleague's authenticator. */
     factorReset: (userId: string) => call<unknown>(client, 'staff_member_factor_reset', { p_user_id: userId }),
+    /** Starts an export (checked, counted, recorded and audited in one transaction). */
+    exportStart: (columnSet: string, format: 'csv' | 'xlsx', full: boolean, filters: ExportFilters) =>
+      call<ExportStarted>(client, 'staff_export_start', { p_column_set: columnSet, p_format: format, p_full: full, p_filters: filters }),
+    /** One page of an export's rows after the last one read (keyset: submitted_at, id). */
+    exportRows: (exportId: string, after: { at: string; id: string } | null, limit = 500) =>
+      call<ExportRow[]>(client, 'staff_export_rows', { p_export: exportId, p_after_at: after?.at ?? null, p_after_id: after?.id ?? null, p_limit: limit }),
     audit: (page: number) => call<{ page: number; rows: AuditRow[] }>(client, 'staff_audit', { p_page: page, p_application: null }),
   };
 }

@@ -34,11 +34,14 @@ const STAFF_TABLES = [
   'intake.services', 'intake.staff_members', 'intake.status_events', 'intake.transitions',
   // 公示 (migration 20251220000200): the notices and their objections.
   'intake.notice_objections', 'intake.public_notices',
+  // Exports (migrations 20251221*): what each export held.
+  'intake.exports',
 ].sort();
 const STAFF_FUNCTIONS = [
   'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_decide', 'staff_me',
   'staff_member_factor_reset', 'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
   'staff_notice', 'staff_notice_objection', 'staff_notice_start',
+  'staff_export_start', 'staff_export_rows',
 ].sort();
 /** The one function the public may call (the publishable key, role anon): today's 公示 notices, published fields only. */
 const PUBLIC_FUNCTIONS = ['public_notices'];
@@ -49,6 +52,8 @@ const STAFF_HELPERS = [
   // What staff_notice_start counts and checks with (migrations 20251220*).
   'intake.add_working_days(date,integer)', 'intake.is_minor(text,date)', 'intake.is_working_day(date)',
   'intake.mask_public_name(text)', 'intake.today_in_china()',
+  'intake.mask_phone(text)', 'intake.export_full_allowed(text)', 'intake.export_candidates(jsonb,timestamp with time zone,uuid,integer)',
+  'intake.staff_reads_every_township()', 'intake.staff_own_township()',
 ].sort();
 
 describe('tables', () => {

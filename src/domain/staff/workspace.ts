@@ -30,3 +30,16 @@ export function noteHasPersonalData(note: string): boolean {
 export function maskIdNumber(id: string): string {
   return `${id.slice(0, 6)}${'*'.repeat(Math.max(id.length - 10, 0))}${id.slice(-4)}`;
 }
+
+/**
+ * 138****0000, 0571****5678: the first three characters and the last four (shorter numbers keep
+ * only the last four). The database masks exports the same way (intake.mask_phone); a test holds
+ * them together.
+ */
+export function maskPhone(phone: string): string {
+  const chars = [...phone];
+  if (chars.length === 0) return '';
+  if (chars.length <= 4) return '*'.repeat(chars.length);
+  if (chars.length <= 7) return `${'*'.repeat(chars.length - 4)}${chars.slice(-4).join('')}`;
+  return `${chars.slice(0, 3).join('')}${'*'.repeat(chars.length - 7)}${chars.slice(-4).join('')}`;
+}

@@ -16,6 +16,7 @@ import { staffText } from './staff.ts';
 import { formatsText } from './formats.ts';
 import { apiKeysText } from './api-keys.ts';
 import { noticesText } from './notices.ts';
+import { exportText } from './export.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -39,6 +40,7 @@ export const uiText = {
   ...applyFlowText,
   ...apiText,
   ...staffText,
+  ...exportText,
   ...formatsText,
   ...apiKeysText,
   ...noticesText,

@@ -18,10 +18,16 @@ describe('what an audit entry did, in words', () => {
     [row('staff_create', { user: 'gone' }), '（已不在名单中的账号）'],
     [row('search', { rows: 3 }), '看到 3 条'],
     [row('open', {}), ''],
+    [row('export', { export: 'e1', column_set: 'queue', format: 'csv', filters: { township: 'chengguan', status: 'received', submitted_from: '2026-01-01' }, rows: 12, masked: true }),
+      '申请列表（按筛选条件），12 条，已遮盖，CSV；筛选：状态：已提交（待受理）；乡镇（街道）：城关镇；提交日期从：2026-01-01'],
+    [row('export', { column_set: 'certificate-issue', format: 'xlsx', filters: { services: ['certificate'], stale_before: '2026-01-01T00:00:00+08:00' }, rows: 3, masked: false }),
+      '残疾人证发证名单，3 条，含完整信息，XLSX；筛选：只看超期的'],
+    [row('export', { column_set: 'retired-set', format: 'csv', filters: { service: 'retired' }, rows: 0, masked: true }), 'retired-set，0 条，已遮盖，CSV；筛选：服务：retired'],
+    [row('export', { column_set: 'queue' }), ''],
     // A detail of the wrong shape says nothing rather than something wrong.
     [row('decide', { to: 5 }), ''],
     [row('list', { rows: 'many' }), ''],
   ])('%o → %s', (r, expected) => {
-    expect(auditDetail(r, t, nameOf)).toBe(expected);
+    expect(auditDetail(r, t, nameOf, (id) => (id === 'chengguan' ? '城关镇' : undefined))).toBe(expected);
   });
 });
