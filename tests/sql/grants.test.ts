@@ -32,15 +32,18 @@ const API_ROLES: Role[] = ['anon', 'authenticated', 'service_role'];
 const STAFF_TABLES = [
   'intake.applications', 'intake.audit_log', 'intake.drafts', 'intake.service_actions', 'intake.service_statuses',
   'intake.services', 'intake.staff_members', 'intake.status_events', 'intake.transitions',
+  // The service dashboard's figures (20251222000200): counts and feedback, no personal data.
+  'intake.journey_counts', 'intake.page_feedback', 'intake.satisfaction',
 ].sort();
 const STAFF_FUNCTIONS = [
-  'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_decide', 'staff_me',
+  'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_dashboard', 'staff_decide', 'staff_me',
   'staff_member_factor_reset', 'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
 ].sort();
 /** Private helpers the staff functions and policies call as the staff member. */
 const STAFF_HELPERS = [
   'intake.audit(text,uuid,jsonb)', 'intake.current_staff()', 'intake.mask_id(text)', 'intake.mask_name(text)',
   'intake.note_has_personal_data(text)', 'intake.staff_may_work(text)', 'intake.staff_names()', 'intake.staff_or_fail()',
+  'intake.sees_dashboard()',
 ].sort();
 
 describe('tables', () => {
@@ -129,6 +132,7 @@ describe('functions', () => {
         'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts', 'intake_policy',
         'sign_in_allowed', 'sign_in_failed', 'sign_in_succeeded', 'bootstrap_staff_member',
         'issue_api_key', 'revoke_api_key', 'list_api_keys', 'authenticate_api_key',
+        'give_page_feedback', 'add_feedback_reasons', 'give_satisfaction',
       ].sort(),
     );
     for (const row of intake) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
@@ -168,6 +172,9 @@ describe('functions', () => {
       `select public.revoke_api_key('x')`,
       `select public.list_api_keys()`,
       `select public.authenticate_api_key(repeat('0', 64))`,
+      `select public.give_page_feedback('/news/x/', true, 'client')`,
+      `select public.add_feedback_reasons('x', array['other'])`,
+      `select public.give_satisfaction('certificate', 'satisfied', 'client')`,
     ]) {
       expect(await errorCode(asRole(db, role, (tx) => tx.query(call))), `${role}: ${call}`).toBe('42501');
     }
