@@ -46,3 +46,19 @@ export function subtractWorkingDays(isoDate: string, days: number): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * How many working days from `from` to `to` (ISO dates): the fewest n with
+ * addWorkingDays(from, n) on or after `to`; 0 when `to` is not later. Defined through
+ * addWorkingDays, so it counts the same calendar as every deadline. A step entered on Friday and
+ * finished on Monday took 1 working day; one finished the same day, 0.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  let day = from;
+  let n = 0;
+  while (day < to) {
+    day = addWorkingDays(day, 1);
+    n += 1;
+  }
+  return n;
+}
