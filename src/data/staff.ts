@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { getSupabase } from './supabase-client.ts';
 import { staffClient } from './staff-auth.ts';
+import type { DashboardCounts } from '../domain/staff/dashboard.ts';
 
 /**
  * The staff workspace's calls of the database (supabase/migrations/20251202*_staff_*.sql). Every
@@ -10,6 +11,7 @@ import { staffClient } from './staff-auth.ts';
 export const STAFF_ERROR_CODES = [
   'not_staff', 'not_allowed', 'application_not_found', 'invalid_transition', 'note_required', 'note_too_long',
   'note_personal_data', 'decision_conflict', 'invalid_assignee', 'invalid_search', 'invalid_staff', 'draft_not_found',
+  'invalid_period',
 ] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number] | 'unauthorised' | 'unavailable';
 
@@ -145,6 +147,9 @@ export function staffData(accessToken: string) {
       call<StaffMember>(client, 'staff_member_save', { p_user_id: m.user_id, p_display_name: m.display_name, p_role: m.role, p_township: m.township, p_active: m.active }),
     /** Records (and checks) an administrator's reset of a colleague's authenticator. */
     factorReset: (userId: string) => call<unknown>(client, 'staff_member_factor_reset', { p_user_id: userId }),
+    /** The service dashboard's counts for the days from … to (China), overdue meaning untouched since staleBefore. */
+    dashboard: (from: string, to: string, staleBefore: string) =>
+      call<DashboardCounts>(client, 'staff_dashboard', { p_from: from, p_to: to, p_stale_before: staleBefore }),
     audit: (page: number) => call<{ page: number; rows: AuditRow[] }>(client, 'staff_audit', { p_page: page, p_application: null }),
   };
 }

@@ -15,6 +15,8 @@ import { apiText } from './api.ts';
 import { staffText } from './staff.ts';
 import { formatsText } from './formats.ts';
 import { apiKeysText } from './api-keys.ts';
+import { feedbackText } from './feedback.ts';
+import { dashboardText } from './dashboard.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -40,6 +42,8 @@ export const uiText = {
   ...staffText,
   ...formatsText,
   ...apiKeysText,
+  ...feedbackText,
+  ...dashboardText,
 } as const;
 
 export type UiKey = keyof typeof uiText;
