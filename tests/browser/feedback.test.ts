@@ -101,7 +101,7 @@ describe('feedback', () => {
       expect(await layoutProblems(page), 'easy-read page').toEqual([]);
       await press(page, /^没用\s*，这个页面没用$/);
       expect(await layoutProblems(page), 'reasons page').toEqual([]);
-      await open(page, receiptPath('transit-card'));
+      await open(page, receiptPath());
       await press(page, '发送');
       await expectAccessible(page, `receipt error ${forced ? 'forced colours' : '200% text'}`);
       expect(await layoutProblems(page), 'receipt error').toEqual([]);

@@ -13,7 +13,6 @@ export const feedbackText = {
   'feedback.thanks.text': '您的回答已经收到，我们会用它改进网站。',
   'feedback.back': '回到刚才的页面',
   'feedback.reasons.title': '谢谢。这个页面哪里不好？',
-  'feedback.reasons.legend': '这个页面哪里不好？',
   'feedback.reasons.hint': '可以选几项，也可以不选。您的“没用”已经收到了。',
   'feedback.reason.unclear': '看不懂，说得不清楚',
   'feedback.reason.missing': '没有我要找的内容',
