@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
@@ -16,9 +17,11 @@ import { n, readDashboard } from './staff/dashboard-helpers.ts';
  * posts, and that the public API key can neither read nor write any of it. Exclusive phase: it
  * compares the dashboard's counts before and after.
  */
+const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
+  await mkdir(SHOTS, { recursive: true });
 });
 afterAll(async () => browser?.close());
 
@@ -97,14 +100,18 @@ describe('feedback', () => {
       const context = await newJourneyContext(browser, true, { viewport: { width: 320, height: 640 }, forcedColors: forced ? 'active' : 'none' });
       await context.addInitScript(() => localStorage.setItem('cl-display', JSON.stringify({ textSize: '3' })));
       const page = await context.newPage();
+      const suffix = forced ? '-forced' : '';
       await open(page, EASY);
       expect(await layoutProblems(page), 'easy-read page').toEqual([]);
+      await page.locator('.page-feedback').screenshot({ path: `${SHOTS}feedback-question-320${suffix}.png` });
       await press(page, /^没用\s*，这个页面没用$/);
       expect(await layoutProblems(page), 'reasons page').toEqual([]);
+      await page.screenshot({ path: `${SHOTS}feedback-reasons-320${suffix}.png`, fullPage: true });
       await open(page, receiptPath());
       await press(page, '发送');
       await expectAccessible(page, `receipt error ${forced ? 'forced colours' : '200% text'}`);
       expect(await layoutProblems(page), 'receipt error').toEqual([]);
+      await page.screenshot({ path: `${SHOTS}feedback-receipt-error-320${suffix}.png`, fullPage: true });
       await context.close();
     }
   });
