@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -105,6 +106,11 @@ describe('the service dashboard', () => {
       const max = Math.max(...counts);
       chart.forEach((b, i) => expect(b.width, `${caption} ${b.label}`).toBeCloseTo(max ? Math.max(counts[i]! ? 1 : 0, Math.round((counts[i]! / max) * 1000) / 10) : 0, 1));
     }
+    // One round trip, like every workspace page: the first response (HTML with its CSS inline) ≤ 14 KB gzipped.
+    const response = await open(page, '/staff/dashboard/');
+    const size = gzipSync(await response!.body()).length;
+    console.log(`Dashboard first response: ${size} bytes gzipped`);
+    expect(size).toBeLessThanOrEqual(14 * 1024);
     const reviewerBeiling = n(after[CAPTIONS.township]!['北岭乡']![0]);
     await context.close();
 
