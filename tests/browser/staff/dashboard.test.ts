@@ -141,6 +141,7 @@ describe('the service dashboard', () => {
     const range = await page.locator('main p strong').first().innerText();
     const [from, to] = [...range.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)].map((m) => Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     expect((to! - from!) / 86_400_000).toBe(89);
+    await page.screenshot({ path: `${SHOTS}dashboard-desktop.png`, fullPage: true });
     await context.close();
 
     const admin = await makeStaff('admin');
