@@ -13,7 +13,8 @@
 --
 -- Writing: the residents' functions below, service_role only (the site's server, like every intake
 -- function): the public API roles can neither write nor read. Reading: the workspace's roles that
--- see the service dashboard (clerk, reviewer, officer), under RLS, through its aggregates.
+-- see the service dashboard (clerk, reviewer, officer), under RLS (policies in 20251222000200);
+-- the dashboard shows them only as counts.
 
 alter table intake.policy
   add column max_feedback_per_client integer not null default 30 check (max_feedback_per_client > 0);
