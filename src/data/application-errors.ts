@@ -28,6 +28,8 @@ export const APPLICATION_ERROR_CODES = [
   'invalid_key_hash',
   'api_key_not_found',
   'api_key_revoked',
+  'invalid_feedback',
+  'feedback_not_found',
 ] as const;
 
 export type ApplicationErrorCode = (typeof APPLICATION_ERROR_CODES)[number] | 'unavailable';

@@ -2,6 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { getSupabase } from './supabase-client.ts';
 import { staffClient } from './staff-auth.ts';
 import type { ExportRow } from '../domain/staff/export-columns.ts';
+import type { DashboardCounts } from '../domain/staff/dashboard.ts';
 
 /**
  * The staff workspace's calls of the database (supabase/migrations/20251202*_staff_*.sql). Every
@@ -14,6 +15,7 @@ export const STAFF_ERROR_CODES = [
   // 公示 (migration 20251220000200).
   'notice_minor', 'notice_details_required', 'invalid_notice', 'notice_not_found', 'invalid_objection', 'objection_date',
   'export_full_not_allowed', 'invalid_export', 'export_not_found',
+  'invalid_period',
 ] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number] | 'unauthorised' | 'unavailable';
 
@@ -201,6 +203,9 @@ export function staffData(accessToken: string) {
     /** One page of an export's rows after the last one read (keyset: submitted_at, id). */
     exportRows: (exportId: string, after: { at: string; id: string } | null, limit = 500) =>
       call<ExportRow[]>(client, 'staff_export_rows', { p_export: exportId, p_after_at: after?.at ?? null, p_after_id: after?.id ?? null, p_limit: limit }),
+    /** The service dashboard's counts for the days from … to (China), overdue meaning untouched since staleBefore. */
+    dashboard: (from: string, to: string, staleBefore: string) =>
+      call<DashboardCounts>(client, 'staff_dashboard', { p_from: from, p_to: to, p_stale_before: staleBefore }),
     audit: (page: number) => call<{ page: number; rows: AuditRow[] }>(client, 'staff_audit', { p_page: page, p_application: null }),
   };
 }

@@ -64,3 +64,19 @@ export function parseTypedDate(input: string): string | null {
   const ms = Date.parse(`${typed}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(typed) ? typed : null;
 }
+
+/**
+ * How many working days from `from` to `to` (ISO dates): the fewest n with
+ * addWorkingDays(from, n) on or after `to`; 0 when `to` is not later. Defined through
+ * addWorkingDays, so it counts the same calendar as every deadline. A step entered on Friday and
+ * finished on Monday took 1 working day; one finished the same day, 0.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  let day = from;
+  let n = 0;
+  while (day < to) {
+    day = addWorkingDays(day, 1);
+    n += 1;
+  }
+  return n;
+}

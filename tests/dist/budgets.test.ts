@@ -189,6 +189,11 @@ describe('budgets over dist/', () => {
       ['/apply/certificate/action/ (errors)', fetch(`${base}/apply/certificate/action/`, {
         method: 'POST', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '',
       }).then((r) => r.text())],
+      // Feedback: the reasons asked after 没用, and the receipt's question unanswered.
+      ...([['/feedback/ (reasons)', '/feedback/', 'page=/policies/disability-certificate/&useful=no'], ['/feedback/satisfaction/ (errors)', '/feedback/satisfaction/', 'service=certificate']] as const)
+        .map(([state, path, body]): [string, Promise<string>] => [state, fetch(`${base}${path}`, {
+          method: 'POST', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body,
+        }).then((r) => r.text())]),
     ];
     const rows: string[] = [];
     for (const [state, pending] of states) {

@@ -44,6 +44,9 @@ const ON_DEMAND = [
   // 公示: today's notices and their feed.
   '/notices/',
   '/notices/rss.xml',
+  // Where "这个页面有用吗？" and the receipt's satisfaction question are posted.
+  '/feedback/',
+  '/feedback/satisfaction/',
   ...['certificate', 'assistive-devices', 'transit-card'].flatMap((service) =>
     ['action', 'who', 'agent', 'certificate', 'applicant', 'category', 'change', 'transfer', 'diagnosis', 'device',
       'previous', 'household', 'assessment', 'delivery', 'pickup', 'declaration', 'check'].map((page) => `/apply/${service}/${page}/`)),

@@ -36,9 +36,11 @@ const STAFF_TABLES = [
   'intake.notice_objections', 'intake.public_notices',
   // Exports (migrations 20251221*): what each export held.
   'intake.exports',
+  // The service dashboard's figures (20251222000200): counts and feedback, no personal data.
+  'intake.journey_counts', 'intake.page_feedback', 'intake.satisfaction',
 ].sort();
 const STAFF_FUNCTIONS = [
-  'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_decide', 'staff_me',
+  'staff_application', 'staff_assign', 'staff_audit', 'staff_claim_counter_draft', 'staff_colleagues', 'staff_dashboard', 'staff_decide', 'staff_me',
   'staff_member_factor_reset', 'staff_member_save', 'staff_members_list', 'staff_queue', 'staff_reveal_id', 'staff_search',
   'staff_notice', 'staff_notice_objection', 'staff_notice_start',
   'staff_export_start', 'staff_export_rows',
@@ -54,6 +56,7 @@ const STAFF_HELPERS = [
   'intake.mask_public_name(text)', 'intake.today_in_china()',
   'intake.mask_phone(text)', 'intake.export_full_allowed(text)', 'intake.export_candidates(jsonb,timestamp with time zone,uuid,integer)',
   'intake.staff_reads_every_township()', 'intake.staff_own_township()',
+  'intake.sees_dashboard()',
 ].sort();
 
 describe('tables', () => {
@@ -143,6 +146,7 @@ describe('functions', () => {
         'set_draft_action', 'remove_pages', 'issue_resume_code', 'resume_draft', 'submit_complete_application', 'intake_counts', 'intake_policy',
         'sign_in_allowed', 'sign_in_failed', 'sign_in_succeeded', 'bootstrap_staff_member',
         'issue_api_key', 'revoke_api_key', 'list_api_keys', 'authenticate_api_key',
+        'give_page_feedback', 'add_feedback_reasons', 'give_satisfaction',
       ].sort(),
     );
     for (const row of intake) expect(row, row.name).toMatchObject({ secdef: true, config: ['search_path=""'] });
@@ -183,6 +187,9 @@ describe('functions', () => {
       `select public.revoke_api_key('x')`,
       `select public.list_api_keys()`,
       `select public.authenticate_api_key(repeat('0', 64))`,
+      `select public.give_page_feedback('/news/x/', true, 'client')`,
+      `select public.add_feedback_reasons('x', array['other'])`,
+      `select public.give_satisfaction('certificate', 'satisfied', 'client')`,
     ]) {
       expect(await errorCode(asRole(db, role, (tx) => tx.query(call))), `${role}: ${call}`).toBe('42501');
     }

@@ -17,6 +17,8 @@ import { formatsText } from './formats.ts';
 import { apiKeysText } from './api-keys.ts';
 import { noticesText } from './notices.ts';
 import { exportText } from './export.ts';
+import { feedbackText } from './feedback.ts';
+import { dashboardText } from './dashboard.ts';
 
 /**
  * Every interface string, in Simplified Chinese: one file per area of the site, merged here.
@@ -44,6 +46,8 @@ export const uiText = {
   ...formatsText,
   ...apiKeysText,
   ...noticesText,
+  ...feedbackText,
+  ...dashboardText,
 } as const;
 
 export type UiKey = keyof typeof uiText;
