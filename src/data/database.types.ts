@@ -15,6 +15,10 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      add_feedback_reasons: {
+        Args: { p_id: string; p_reasons: string[] }
+        Returns: Json
+      }
       authenticate_api_key: {
         Args: { p_key_hash: string }
         Returns: Json
@@ -34,6 +38,14 @@ export type Database = {
       }
       get_draft: {
         Args: { p_draft_id: string }
+        Returns: Json
+      }
+      give_page_feedback: {
+        Args: { p_client_key: string; p_page: string; p_useful: boolean }
+        Returns: Json
+      }
+      give_satisfaction: {
+        Args: { p_client_key: string; p_rating: string; p_service: string }
         Returns: Json
       }
       intake_counts: {
@@ -58,6 +70,10 @@ export type Database = {
       }
       lookup_status: {
         Args: { p_client_key: string; p_fact: string; p_reference: string }
+        Returns: Json
+      }
+      public_notices: {
+        Args: Record<PropertyKey, never>
         Returns: Json
       }
       purge_expired: {
@@ -125,6 +141,10 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: Json
       }
+      staff_dashboard: {
+        Args: { p_from: string; p_stale_before: string; p_to: string }
+        Returns: Json
+      }
       staff_decide: {
         Args: {
           p_id: string
@@ -132,6 +152,24 @@ export type Database = {
           p_note?: string
           p_to_status: string
           p_version: number
+        }
+        Returns: Json
+      }
+      staff_export_rows: {
+        Args: {
+          p_after_at?: string
+          p_after_id?: string
+          p_export: string
+          p_limit?: number
+        }
+        Returns: Json
+      }
+      staff_export_start: {
+        Args: {
+          p_column_set: string
+          p_filters: Json
+          p_format: string
+          p_full: boolean
         }
         Returns: Json
       }
@@ -155,6 +193,31 @@ export type Database = {
       }
       staff_members_list: {
         Args: Record<PropertyKey, never>
+        Returns: Json
+      }
+      staff_notice: {
+        Args: { p_id: string }
+        Returns: Json
+      }
+      staff_notice_objection: {
+        Args: {
+          p_id: string
+          p_outcome: string
+          p_outcome_note?: string
+          p_received_on: string
+          p_summary: string
+        }
+        Returns: Json
+      }
+      staff_notice_start: {
+        Args: {
+          p_category: number
+          p_grade: number
+          p_id: string
+          p_internal_note?: string
+          p_version: number
+          p_working_days: number
+        }
         Returns: Json
       }
       staff_queue: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type PostgrestErrorBody } from '../../dev/local-supabase/rpc.ts';
 import { asRole, errorCode, freshDatabase, rpc, RpcError } from './database.ts';
@@ -11,7 +11,7 @@ import { apiChannel, idNumber, newClient } from './fixtures.ts';
  * completion (counted by triggers, without personal data); satisfaction and page usefulness. An
  * officer's application figures are their township's (RLS); an administrator sees no dashboard.
  */
-let db: PGlite;
+let db: SqlDatabase;
 const STAFF = { clerk: randomUUID(), reviewer: randomUUID(), officer: randomUUID(), admin: randomUUID() };
 type Who = keyof typeof STAFF;
 
