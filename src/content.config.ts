@@ -10,6 +10,7 @@ import { SiteSchema } from './domain/content/site-schema.ts';
 import { PageSchema } from './domain/content/page-schema.ts';
 import { ZhucanriSchema } from './domain/content/zhucanri-schema.ts';
 import { GlossarySchema } from './domain/content/glossary-schema.ts';
+import { CalendarSchema } from './domain/content/calendar-schema.ts';
 
 /**
  * Where the content lives. PORTAL_CONTENT_DIR exists for the test that proves a broken
@@ -31,6 +32,15 @@ const zhucanri = defineCollection({ loader: singleFile('zhucanri'), schema: from
 /** Plain explanations of the words easy-read pages use. */
 const glossary = defineCollection({ loader: singleFile('glossary'), schema: fromValibot(GlossarySchema) });
 
+/**
+ * China's public holidays and 调休 days (content/calendar.json): validated here with the rest of the
+ * content, so a broken file fails the build; the pages read it through src/domain/china-calendar.ts.
+ */
+const calendar = defineCollection({
+  loader: async () => [{ id: 'calendar', ...JSON.parse(await readFile(`${CONTENT_DIR}/calendar.json`, 'utf8')) }],
+  schema: fromValibot(CalendarSchema),
+});
+
 const policies = defineCollection({
   loader: glob({ pattern: '*.md', base: `${CONTENT_DIR}/policies` }),
   schema: fromValibot(PolicySchema),
@@ -51,4 +61,4 @@ const pages = defineCollection({
   schema: fromValibot(PageSchema),
 });
 
-export const collections = { site, zhucanri, glossary, policies, news, benefits, pages };
+export const collections = { site, zhucanri, glossary, calendar, policies, news, benefits, pages };

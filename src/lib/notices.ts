@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import { currentNotices, NoticesUnavailable, type PublicNotice } from '../data/notices.ts';
-import { formatDate, yearsNotAnnounced } from '../domain/dates.ts';
+import { formatDate } from '../domain/dates.ts';
+import { calendarNote } from './calendar-note.ts';
 import { renderRss } from '../domain/feeds.ts';
 import type { SiteConfig } from '../domain/content/site-schema.ts';
 import { useTranslations, type Translate } from '../i18n/index.ts';
@@ -33,12 +34,6 @@ export function noticeLines(notices: readonly PublicNotice[], site: SiteConfig, 
     endsOn: n.ends_on,
     period: t('notices.period', { from: formatDate(n.starts_on), to: formatDate(n.ends_on) }),
   }));
-}
-
-/** "2027 年的放假安排尚未公布，按周末计算。" when a period runs into a year not yet announced; else null. */
-export function calendarNote(dates: readonly string[], t: Translate): string | null {
-  const years = yearsNotAnnounced(dates);
-  return years.length ? t('calendar.unannounced', { years: years.join('、') }) : null;
 }
 
 /** Today's notices for the page: lines, or null when the database cannot be reached (503). */

@@ -13,6 +13,7 @@ export const noticesText = {
   'notices.col.grade': '残疾等级',
   'notices.col.period': '公示期',
   'notices.period': '{from}至{to}',
+  'notices.until': '至',
   'notices.empty': '现在没有正在公示的残疾人证评定结果。',
   'notices.objection.heading': '对公示有异议的',
   'notices.objection.deadline': '请在每一条公示期的最后一天（上表“公示期”的结束日期）下班前提出。',

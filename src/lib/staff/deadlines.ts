@@ -2,7 +2,7 @@ import type { StaffApplication } from '../../data/staff.ts';
 import type { SiteConfig } from '../../domain/content/site-schema.ts';
 import { addWorkingDays, todayInChina } from '../../domain/dates.ts';
 import { useTranslations } from '../../i18n/index.ts';
-import { calendarNote } from '../notices.ts';
+import { calendarNote } from '../calendar-note.ts';
 
 /**
  * The deadline of the step an application is in (site.yaml applications.stepDeadlines: a

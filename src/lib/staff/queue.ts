@@ -21,7 +21,7 @@ export interface ParsedFilters {
 }
 
 
-export function parseFilters(search: URLSearchParams, site: SiteConfig): ParsedFilters {
+export function parseFilters(search: URLSearchParams, site: SiteConfig, today = todayInChina()): ParsedFilters {
   const get = (name: string) => (search.get(name) ?? '').trim().slice(0, 40);
   const values: Record<string, string> = {};
   const filters: QueueFilters = {};
@@ -43,7 +43,7 @@ export function parseFilters(search: URLSearchParams, site: SiteConfig): ParsedF
   }
   if (search.get('overdue') === '1') {
     values['overdue'] = '1';
-    filters.staleBefore = `${subtractWorkingDays(todayInChina(), site.applications.overdueWorkingDays)}T00:00:00+08:00`;
+    filters.staleBefore = `${subtractWorkingDays(today, site.applications.overdueWorkingDays)}T00:00:00+08:00`;
   }
   const page = Number(get('page'));
   if (Number.isInteger(page) && page > 1 && page < 10_000) filters.page = page;

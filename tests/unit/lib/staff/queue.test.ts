@@ -26,6 +26,11 @@ describe('the queue’s filters', () => {
   it('“overdue” means untouched for the configured working days', () => {
     const { filters } = parse('overdue=1');
     expect(filters.staleBefore).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+    // On the working-day calendar: 5 working days before Monday 13 October 2025 are 11 (a Saturday
+    // worked), 10, 9 October, 30 and 29 September — the National Day holiday does not count.
+    expect(parseFilters(new URLSearchParams('overdue=1'), site, '2025-10-13').filters.staleBefore).toBe('2025-09-29T00:00:00+08:00');
+    // Before Tuesday 24 February 2026: 14 (Saturday, worked), 13, 12, 11, 10 February.
+    expect(parseFilters(new URLSearchParams('overdue=1'), site, '2026-02-24').filters.staleBefore).toBe('2026-02-10T00:00:00+08:00');
   });
 
   it('carry over to the pager and the status links', () => {
