@@ -1,7 +1,6 @@
 import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ESM script without types
 import { sendResponse } from '../../scripts/serve-static.mjs';
 
 /**
