@@ -238,7 +238,8 @@ async function handleApi(req, res, url) {
   return sendResponse(res, response);
 }
 
-async function sendResponse(res, response) {
+/** A web Response onto a Node response: status, headers (each cookie its own), the body streamed. */
+export async function sendResponse(res, response) {
   const headers = {};
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie') headers[key] = value;

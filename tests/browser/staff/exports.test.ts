@@ -43,10 +43,10 @@ async function session(account: Account): Promise<Page> {
 }
 
 /** The export form posted as the browser posts it (same cookies, Origin), to the queue with `query` (filters only). */
-async function post(account: Account, fields: Record<string, string>, query = ''): Promise<APIResponse> {
+async function post(account: Account, fields: Record<string, string>, query = '', prefix = ''): Promise<APIResponse> {
   const page = await session(account);
   const base = new URL(page.url()).origin;
-  return page.context().request.post(`${base}/staff/queue/${query}`, {
+  return page.context().request.post(`${base}${prefix}/staff/queue/${query}`, {
     form: { intent: 'export', ...fields }, headers: { Origin: base }, maxRedirects: 0,
   });
 }
@@ -173,6 +173,18 @@ describe('the export form on the queue', () => {
     expect(nothing?.status()).toBe(422);
     expect(await page.locator('.error-summary li').allInnerTexts()).toEqual(['请选择导出内容']);
     await expectAccessible(page, 'export with nothing chosen');
+    // And in Traditional script.
+    const unknownHant = await post(reviewer, { set: 'two-subsidies', format: 'csv' }, '', '/zh-hant');
+    expect(unknownHant.status()).toBe(422);
+    expect(await unknownHant.text()).toContain('沒有這種導出內容，請從列出的內容中選擇');
+    const noneHant = await post(reviewer, { set: 'queue', format: 'csv' }, '?from=2099-01-01', '/zh-hant');
+    expect(noneHant.status()).toBe(404);
+    expect(await noneHant.text()).toContain('沒有符合篩選條件的申請，沒有生成文件');
+    await open(page, '/zh-hant/staff/queue/?from=2099-01-01');
+    await choose(page, '殘疾人證發證名單', '導出內容');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '導出', exact: true }).click()]);
+    expect(await page.locator('.error-summary li').allInnerTexts()).toEqual(['沒有符合篩選條件的申請，沒有生成文件。請修改篩選條件後再導出。']);
+    await expectAccessible(page, 'export with no rows, Traditional');
   });
 
   it('every export is on the audit page: who, what, how many rows, masked or not', async () => {
