@@ -51,6 +51,12 @@ export async function postgresDatabase(options: PostgresOptions): Promise<SqlDat
     // A connection that dies while idle (the server restarted) is dropped by the pool; without a
     // listener the 'error' event would end the process.
     made.on('error', () => undefined);
+    // The same for a connection that dies while checked out between two queries (a transaction's,
+    // or one just taken for a call): the pool then has no listener on it, and node-postgres emits
+    // 'error' on the client. Its next query fails with the error, which the caller answers (503).
+    made.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     return made;
   };
   const pool = makePool();
