@@ -3,8 +3,8 @@
 -- set_draft_action can also remove pages that no longer apply, in the same call.
 --
 -- 1. An application sent whole (submit_complete_application) no longer writes a draft row only to
---    delete it again in the same transaction: intake.submit_draft takes the draft as a value, and
---    only submit_application, whose draft is a stored row, deletes it.
+--    delete it again in the same transaction: intake.submit_draft takes the draft as a value (the
+--    one-shot's was never stored, so deleting it afterwards finds nothing to delete).
 -- 2. The small helpers were SQL functions. A SQL function with a SET clause (here search_path) is
 --    never inlined and is planned again on every call (PostgreSQL before 18 keeps no plans for SQL
 --    functions): about 25 µs each, a dozen times per submit. As PL/pgSQL they keep their plans. Same
@@ -171,9 +171,9 @@ $$;
 
 -- Turn a live draft into an application: check that it is complete, take the applicant's ID
 -- number, insert it with a new reference (retried on collision) and record 'received'. The draft is
--- a value: a stored draft (submit_application deletes its row) or the answers of a whole
--- application (submit_complete_application; its draft id is new and belongs to no stored draft). A
--- unique violation on the client token is left to the caller (each handles it its own way).
+-- a value: a stored draft (submit_application's, whose row is deleted here once it is an
+-- application) or the answers of a whole application (submit_complete_application; its draft id is
+-- new and belongs to no stored draft, so the delete finds nothing). A unique violation on the client token is left to the caller (each handles it its own way).
 create or replace function intake.submit_draft(d intake.drafts, p_client_token text, p_request_hash bytea)
 returns intake.applications
 language plpgsql
@@ -229,65 +229,8 @@ begin
   end loop;
 
   insert into intake.status_events (application_id, service, status) values (a.id, a.service, 'received');
-  return a;
-end;
-$$;
-
--- As in 20251215000300_intake_submission_limits.sql (counted per client, the submitting client known
--- for the reference), and the stored draft is deleted here: submit_draft no longer deletes it.
-create or replace function public.submit_application(p_draft_id text, p_client_token text, p_client_key text)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  client_hash bytea := intake.client_key_hash(p_client_key);
-  draft_uuid uuid := intake.try_uuid(p_draft_id);
-  d intake.drafts;
-  a intake.applications;
-  failed_constraint text;
-begin
-  perform intake.check_client_token(p_client_token);
-  if draft_uuid is null then
-    perform intake.fail('draft_not_found');
-  end if;
-
-  -- Concurrent calls for one draft queue here; the later ones then find the application below.
-  select * into d from intake.drafts where id = draft_uuid for update;
-
-  select * into a from intake.applications where draft_id = draft_uuid;
-  if found then
-    if a.client_token = p_client_token then
-      return intake.receipt_json(a, true);
-    end if;
-    perform intake.fail('draft_already_submitted');
-  end if;
-
-  if d.id is null then
-    perform intake.fail('draft_not_found');
-  end if;
-  if d.expires_at <= now() then
-    perform intake.fail('draft_expired');
-  end if;
-  if exists (select 1 from intake.applications where client_token = p_client_token) then
-    perform intake.fail('token_reused');
-  end if;
-
-  begin
-    a := intake.submit_draft(d, p_client_token, null);
-  exception when unique_violation then
-    -- Another transaction committed an application with this token since the check above.
-    get stacked diagnostics failed_constraint = constraint_name;
-    if failed_constraint = 'applications_client_token_key' then
-      perform intake.fail('token_reused');
-    end if;
-    raise;
-  end;
   delete from intake.drafts where id = d.id;
-  perform intake.count_submission(client_hash, 'application');
-  perform intake.remember_client(a.reference, client_hash);
-  return intake.receipt_json(a, false);
+  return a;
 end;
 $$;
 
