@@ -146,7 +146,36 @@ describe('the dashboard', () => {
     ]);
     const { rows } = await db.query<{ column_name: string }>(
       `select column_name from information_schema.columns where table_schema = 'intake' and table_name = 'journey_counts' order by ordinal_position`);
-    expect(rows.map((r) => r.column_name)).toEqual(['day', 'service', 'channel', 'started', 'submitted']);
+    expect(rows.map((r) => r.column_name)).toEqual(['day', 'service', 'channel', 'started', 'submitted', 'slot']);
+  });
+
+  it('spreads a day\'s counts over slots that still add up, and the counter takes starts back from any of them', async () => {
+    // In a transaction rolled back, so the figures of the other tests stay as they are.
+    const figures = await db.transaction(async (tx) => {
+      const drafts: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await tx.query<{ d: { draft_id: string } }>(`select public.create_draft('assistive-devices', $1) as d`, [newClient()]);
+        drafts.push(rows[0]!.d.draft_id);
+      }
+      const read = async () => (await tx.query<{ channel: string; slots: number; started: number }>(
+        `select channel, count(*)::int as slots, sum(started)::int as started from intake.journey_counts
+         where service = 'assistive-devices' group by channel order by channel`)).rows;
+      const started = await read();
+      await tx.query(`update intake.drafts set channel = 'counter' where id = any($1::uuid[])`, [drafts.slice(0, 30)]);
+      const claimed = await read();
+      await tx.query(`update intake.drafts set channel = 'counter' where id = any($1::uuid[])`, [drafts.slice(30)]);
+      const all = await read();
+      await tx.rollback();
+      return { started, claimed, all };
+    });
+    expect(figures.started).toEqual([{ channel: 'online', slots: expect.any(Number), started: 40 }]);
+    expect(figures.started[0]!.slots).toBeGreaterThan(1);
+    expect(figures.claimed.map(({ channel, started }) => ({ channel, started }))).toEqual([
+      { channel: 'counter', started: 30 }, { channel: 'online', started: 10 },
+    ]);
+    expect(figures.all.map(({ channel, started }) => ({ channel, started }))).toEqual([
+      { channel: 'counter', started: 40 }, { channel: 'online', started: 0 },
+    ]);
   });
 
   it('summarises satisfaction and usefulness', async () => {

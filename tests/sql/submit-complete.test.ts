@@ -1,6 +1,6 @@
 import type { SqlDatabase } from '../../dev/local-supabase/sql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, freshDatabase, rpc, type RpcError } from './database.ts';
+import { asRole, errorCode, freshDatabase, rpc, type RpcError } from './database.ts';
 import { APPLICANT_ID, CERTIFICATE, apiChannel, completeCertificateDraft, idNumber, token, newClient } from './fixtures.ts';
 
 let db: SqlDatabase;
@@ -74,6 +74,35 @@ describe('submit_complete_application', () => {
     });
     const lookup = await rpc(db, 'service_role', 'lookup_status', { p_reference: receipt.reference, p_fact: '002X', p_client_key: 'c' });
     expect(lookup).toMatchObject({ ok: true, status: 'received' });
+  });
+
+  it('writes each row once: the application with its channel in the INSERT, one count in a slot, no draft', async () => {
+    // What one submit writes: the table counters of its own transaction (pg_stat_xact_user_tables),
+    // before and after the call (PGlite keeps them across transactions), then rolled back.
+    const writes = await asRole(db, 'service_role', async (tx) => {
+      const counters = async () => Object.fromEntries((await tx.query<{ relname: string; ins: number; upd: number; del: number }>(
+        `select relname, n_tup_ins::int as ins, n_tup_upd::int as upd, n_tup_del::int as del
+         from pg_stat_xact_user_tables where schemaname = 'intake'`)).rows.map((r) => [r.relname, r]));
+      const before = await counters();
+      await tx.query(
+        `select public.submit_complete_application('transit-card', 'new', $1::jsonb, $2, $3, $4)`,
+        [JSON.stringify(transitAnswers()), token(40), newClient(), channel],
+      );
+      const after = await counters();
+      const rows = Object.values(after)
+        .map((r) => ({ relname: r.relname, ins: r.ins - (before[r.relname]?.ins ?? 0), upd: r.upd - (before[r.relname]?.upd ?? 0), del: r.del - (before[r.relname]?.del ?? 0) }))
+        .filter((r) => r.ins + r.upd + r.del > 0);
+      await tx.query('reset role');
+      const stored = await tx.query<{ channel_id: string }>(`select channel_id::text from intake.applications where client_token = $1`, [token(40)]);
+      return { rows, channel: stored.rows[0]?.channel_id };
+    });
+    expect(writes.channel).toBe(channel);
+    const byTable = Object.fromEntries(writes.rows.map((r) => [r.relname, r]));
+    expect(byTable['applications']).toEqual({ relname: 'applications', ins: 1, upd: 0, del: 0 });
+    expect(byTable['status_events']).toMatchObject({ ins: 1, upd: 0 });
+    expect(byTable['drafts']).toBeUndefined();
+    // The day's count: one slot inserted or one slot added to, never a row every submit shares.
+    expect((byTable['journey_counts']?.ins ?? 0) + (byTable['journey_counts']?.upd ?? 0)).toBe(1);
   });
 
   it('takes the ID number from the certificate number alone', async () => {
