@@ -8,7 +8,7 @@ import { todayInChina } from '../../src/domain/dates.ts';
 import { currentPolicy } from '../../src/lib/policy.ts';
 import { clientIpOf as clientIpFrom, clientKeyOf } from '../../src/lib/client-key.ts';
 import { ApiError, apiError, errorResponse, unavailable } from './api-responses.ts';
-import { channelOf, type AuthDependencies } from './api-auth.ts';
+import { channelOf, forgetKey, type AuthDependencies } from './api-auth.ts';
 import { COLLECTION, submit, type SubmitDependencies } from './api-submit.ts';
 import { lookup, type LookupDependencies } from './api-lookup.ts';
 
@@ -20,7 +20,9 @@ import { lookup, type LookupDependencies } from './api-lookup.ts';
  *   POST /api/v1/applications              a whole application at once (Idempotency-Key header)
  *   GET  /api/v1/applications/{reference}  its status (X-Id-Number-Last4 header)
  *
- * Every request needs its channel's key (Authorization: Bearer, api-auth.ts), checked first.
+ * Every request needs its channel's key (Authorization: Bearer, api-auth.ts), checked first (a
+ * submit may be answered from the keys found valid in the last minute: the database checks the
+ * channel again as it stores).
  * Nothing from a request body, a key or a lookup fact is ever logged: only the status and an error code.
  */
 export { dataErrorToApiError, MAX_BODY_BYTES } from './api-responses.ts';
@@ -48,17 +50,22 @@ export function loadSite(path = join(process.cwd(), 'content', 'site.yaml')): Pr
   return sitePromise;
 }
 
+// The data layer is loaded on first use (tests that replace it never load supabase-js), once: an
+// import() of a module already loaded still resolves it again, measurably, on every call.
+let applicationsData: Promise<typeof import('../../src/data/applications.ts')> | undefined;
+let apiKeysData: Promise<typeof import('../../src/data/api-keys.ts')> | undefined;
+
 const defaultDeps: ApiDependencies = {
   async submit(input) {
-    const data = await import('../../src/data/applications.ts');
+    const data = await (applicationsData ??= import('../../src/data/applications.ts'));
     return data.submitCompleteApplication(input as Parameters<typeof data.submitCompleteApplication>[0]);
   },
   async lookup(input) {
-    const data = await import('../../src/data/applications.ts');
+    const data = await (applicationsData ??= import('../../src/data/applications.ts'));
     return data.lookupStatus(input);
   },
   async authenticate(key) {
-    const keys = await import('../../src/data/api-keys.ts');
+    const keys = await (apiKeysData ??= import('../../src/data/api-keys.ts'));
     return keys.checkApiKey(key);
   },
   async context() {
@@ -87,11 +94,16 @@ export async function handleApplicationsRequest(req: Request, options: HandleOpt
 }
 
 async function route(req: Request, clientIp: string, deps: ApiDependencies): Promise<Response> {
-  const channelId = await channelOf(req, deps);
+  const channelId = await channelOf(req, deps, req.method === 'POST');
   const pathname = new URL(req.url).pathname.replace(/\/+$/, '');
   if (pathname === COLLECTION) {
     if (req.method !== 'POST') throw apiError(405, 'method_not_allowed', { Allow: 'POST' });
-    return submit(req, { clientKey: clientKeyOf(clientIp), channelId }, deps);
+    try {
+      return await submit(req, { clientKey: clientKeyOf(clientIp), channelId }, deps);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'api_key_revoked') forgetKey(req, deps);
+      throw error;
+    }
   }
   if (pathname.startsWith(`${COLLECTION}/`) && !pathname.slice(COLLECTION.length + 1).includes('/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw apiError(405, 'method_not_allowed', { Allow: 'GET, HEAD' });

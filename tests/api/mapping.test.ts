@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApplicationDataError } from '../../src/data/application-errors.ts';
 import type { LookupResult, Receipt } from '../../src/data/applications.ts';
 import { journeyContext } from '../../src/domain/applications/context.ts';
 import { TEST_POLICY } from '../support/journey.ts';
 import { handleApplicationsRequest, type ApiDependencies } from '../../functions/lib/api.ts';
+import { REMEMBER_KEY_MS } from '../../functions/lib/api-auth.ts';
 import { APPLICANT_LAST4, CHINESE, site, transitApplication } from './support.ts';
 
 /**
@@ -135,5 +136,78 @@ describe('data layer failures → status codes', () => {
     const receipt = (repeated: boolean): Receipt => ({ reference: 'ABCDEFGH', service: 'transit-card', action: 'new', status: 'received', submittedAt: '2026-11-22T01:00:00Z', repeated });
     expect((await handler({ submit: async () => receipt(false) })(submitRequest())).status).toBe(201);
     expect((await handler({ submit: async () => receipt(true) })(submitRequest())).status).toBe(200);
+  });
+});
+
+describe('keys found valid, remembered for submits (functions/lib/api-auth.ts)', () => {
+  const receipt: Receipt = { reference: 'ABCDEFGH', service: 'transit-card', action: 'new', status: 'received', submittedAt: '2026-11-22T01:00:00Z', repeated: false };
+  const counting = (answer: () => Promise<{ ok: true; channelId: string; name: string } | { ok: false; error: 'api_key_unknown' | 'api_key_revoked' }>) => {
+    const calls = { n: 0 };
+    return { calls, authenticate: async () => { calls.n++; return answer(); } };
+  };
+
+  it('asks the database once per minute for a busy channel\'s submits, the channel still given to each submit', async () => {
+    const { calls, authenticate } = counting(live);
+    const channels: string[] = [];
+    const send = handler({ authenticate, submit: async (i) => { channels.push(i.channelId); return receipt; } });
+    for (let i = 0; i < 5; i++) expect((await send(submitRequest())).status).toBe(201);
+    expect(calls.n).toBe(1);
+    expect(channels).toEqual(Array(5).fill(CHANNEL));
+  });
+
+  it('asks again for every status lookup, so a revoked key is refused at once there', async () => {
+    const { calls, authenticate } = counting(live);
+    const send = handler({ authenticate, submit: async () => receipt, lookup: async () => ({ ok: false, error: 'lookup_failed' }) });
+    await send(submitRequest());
+    await send(lookupRequest());
+    await send(lookupRequest());
+    expect(calls.n).toBe(3);
+  });
+
+  it('never remembers an unknown or revoked key: each request asks, and is refused before its body is read', async () => {
+    const { calls, authenticate } = counting(async () => ({ ok: false, error: 'api_key_unknown' }));
+    let submits = 0;
+    const send = handler({ authenticate, submit: async () => { submits++; return receipt; } });
+    for (let i = 0; i < 3; i++) expect((await send(submitRequest({ not: 'valid' }))).status).toBe(401);
+    expect([calls.n, submits]).toEqual([3, 0]);
+  });
+
+  it('forgets a key the database refuses as revoked at the submit, so the next request asks again', async () => {
+    const { calls, authenticate } = counting(live);
+    let revoked = false;
+    const send = handler({
+      authenticate,
+      submit: async () => {
+        if (revoked) throw new ApplicationDataError('api_key_revoked');
+        return receipt;
+      },
+    });
+    expect((await send(submitRequest())).status).toBe(201);
+    revoked = true;
+    const refused = await send(submitRequest());
+    expect(refused.status).toBe(401);
+    expect((await errorOf(refused)).code).toBe('api_key_revoked');
+    expect(calls.n).toBe(1);
+    await send(submitRequest());
+    expect(calls.n).toBe(2);
+  });
+
+  it('asks again once a minute has passed', async () => {
+    const { calls, authenticate } = counting(live);
+    const send = handler({ authenticate, submit: async () => receipt });
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(now);
+      await send(submitRequest());
+      clock.mockReturnValue(now + REMEMBER_KEY_MS - 1);
+      await send(submitRequest());
+      expect(calls.n).toBe(1);
+      clock.mockReturnValue(now + REMEMBER_KEY_MS);
+      await send(submitRequest());
+      expect(calls.n).toBe(2);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
