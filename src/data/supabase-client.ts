@@ -1,4 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { keptAliveFetch } from './kept-alive-fetch.ts';
 
 /**
  * Thrown when the server has no database to talk to. The message is for logs (English, no
@@ -20,6 +21,7 @@ export function createSupabaseServerClient(env: NodeJS.ProcessEnv = process.env)
   if (!url || !key) throw new Error(MISSING_SUPABASE_ENV);
   return createClient(url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { fetch: keptAliveFetch },
   });
 }
 
