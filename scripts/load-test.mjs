@@ -3,7 +3,7 @@
  * The load test of the JSON intake API, in two modes.
  *
  * Benchmark (the default; figures, not a test):
- *   npm run load-test [-- --n 2000 --levels 1,5,20 --database-url postgres://…]
+ *   npm run load-test [-- --n 2000 --levels 1,5,20 --pool 4 --database-url postgres://…]
  * Whole applications through the whole HTTP stack on PostgreSQL (a throwaway cluster with durable
  * commits, or the server of --database-url / TEST_DATABASE_URL as a superuser: the run gets a
  * database of its own there, dropped afterwards) at each concurrency, printing applications/s, p50, p95 and p99; and in the same run
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     'database-url': { type: 'string' },
     'supabase-url': { type: 'string' },
     'supabase-key': { type: 'string' },
+    pool: { type: 'string' },
   },
 });
 const positive = (value, name) => {
@@ -51,7 +52,8 @@ const positive = (value, name) => {
 const log = (line) => console.log(line);
 
 if (!args.check) {
-  const { benchmark, report } = await import('./lib/load-benchmark.mjs');
+  const { benchmark, defaultPoolSize, report } = await import('./lib/load-benchmark.mjs');
+  const poolSize = positive(args.pool ?? String(defaultPoolSize()), 'pool');
   const n = positive(args.n ?? '2000', 'n');
   const levels = args.levels.split(',').map((l) => positive(l, 'levels'));
   // A server given by URL (as a superuser) gets a database of its own for the run, dropped afterwards.
@@ -70,7 +72,7 @@ if (!args.check) {
   console.log(`Benchmark: ${n} applications per concurrency level (${levels.join(', ')}) through HTTP, and ${n} SQL calls each`);
   let result;
   try {
-    result = await benchmark({ databaseUrl, levels, n, sqlN: n, log });
+    result = await benchmark({ databaseUrl, levels, n, sqlN: n, log, poolSize });
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
