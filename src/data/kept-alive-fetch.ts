@@ -2,7 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 
 /**
- * The fetch the server's Supabase clients use: node:http(s) over kept-alive connections, answering
+ * The fetch of the server's Supabase clients (the intake client, src/data/supabase-client.ts, and
+ * each staff member's, src/data/staff-auth.ts): node:http(s) over kept-alive connections, answering
  * a standard Response. supabase-js only ever calls fetch(url, { method, headers, body: string }),
  * and for that the built-in fetch (undici) costs about 0.2 ms more CPU per call (web streams,
  * WebIDL checks, its own connection pool), a call being a whole API submit's database round trip

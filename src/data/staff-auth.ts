@@ -1,4 +1,5 @@
 import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
+import { keptAliveFetch } from './kept-alive-fetch.ts';
 import { getSupabase } from './supabase-client.ts';
 
 /**
@@ -30,7 +31,7 @@ function publishableKey(): { url: string; key: string } {
   return { url, key };
 }
 
-const OPTIONS = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } } as const;
+const OPTIONS = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }, global: { fetch: keptAliveFetch } } as const;
 
 /** A client of one request, with no stored session of its own. */
 export function authClient(): SupabaseClient {
@@ -41,7 +42,7 @@ export function authClient(): SupabaseClient {
 /** A client that calls the database as this staff member: their JWT, so row-level security decides. */
 export function staffClient(accessToken: string): SupabaseClient {
   const { url, key } = publishableKey();
-  return createClient(url, key, { ...OPTIONS, global: { headers: { Authorization: `Bearer ${accessToken}` } } });
+  return createClient(url, key, { ...OPTIONS, global: { ...OPTIONS.global, headers: { Authorization: `Bearer ${accessToken}` } } });
 }
 
 const tokensOf = (s: Session): StaffTokens => ({ accessToken: s.access_token, refreshToken: s.refresh_token, expiresAt: s.expires_at ?? Math.floor(Date.now() / 1000) + s.expires_in });
