@@ -4,8 +4,8 @@
  * standard the character conversion follows). Applied to Simplified text before the character
  * conversion, to interface text and content alike, longest phrase first.
  *
- * Official terms keep their wording (信息, 残疾人证, 低保 …): only words a reader would find
- * foreign belong here. Whole phrases for words with other meanings: 设置 alone also means "to set
+ * Official terms keep their wording (个人信息, 残疾人证, 低保 …): only words a reader would find
+ * foreign belong here, such as 信息 meaning the answers someone gave (资料 there). Whole phrases for words with other meanings: 设置 alone also means "to set
  * up" (设置无障碍设施), so only the phrases that mean "settings" are listed.
  */
 export const TRADITIONAL_TERMS: Readonly<Record<string, string>> = {
@@ -33,4 +33,6 @@ export const TRADITIONAL_TERMS: Readonly<Record<string, string>> = {
   登录: '登入',
   账号: '帳號',
   服务器: '伺服器',
+  您的信息: '您的資料',
+  申请人的信息: '申請人的資料',
 };

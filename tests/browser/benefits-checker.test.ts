@@ -180,7 +180,8 @@ describe('benefits checker with JavaScript', () => {
     await page.keyboard.press('Enter');
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.textContent()).toContain('年龄请填 0 到 120 之间的整数');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // The island moves focus once the summary has rendered (a task after it): wait for it, not a tick.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.getByLabel('您今年多大？').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

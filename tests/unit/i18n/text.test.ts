@@ -82,6 +82,12 @@ describe('UI text: one Simplified home, Traditional made from it', () => {
     expect(toTraditional(text)).toBe('請打開顯示設定，用螢幕閱讀器搜尋設置無障礙設施的信息');
     expect(toTraditional(toTraditional(text))).toBe(toTraditional(text));
   });
+
+  it('calls the answers someone gave 資料, and keeps the legal term 個人信息', () => {
+    expect(toTraditional('您的信息（代办人）')).toBe('您的資料（代辦人）');
+    expect(toTraditional('为了保护申请人的信息，我们不能说是哪一项不对')).toBe('為了保護申請人的資料，我們不能說是哪一項不對');
+    expect(toTraditional('收集您的个人信息')).toBe('收集您的個人信息');
+  });
 });
 
 describe('useTranslations', () => {
