@@ -66,6 +66,9 @@ export interface QueueRow {
   assigned_to: string | null;
   /** Masked: 王*华. */
   name: string;
+  /** When it entered its status (the latest status event of it), for the step's deadline. */
+  status_since: string;
+  closed_at: string | null;
 }
 
 export interface QueueFilters {

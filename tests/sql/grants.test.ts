@@ -57,6 +57,8 @@ const STAFF_HELPERS = [
   'intake.mask_phone(text)', 'intake.export_full_allowed(text)', 'intake.export_candidates(jsonb,timestamp with time zone,uuid,integer)',
   'intake.staff_reads_every_township()', 'intake.staff_own_township()',
   'intake.sees_dashboard()',
+  // The queue's row shape (20251231000200_staff_queue_step_since.sql).
+  'intake.staff_queue_row(jsonb)',
 ].sort();
 
 describe('tables', () => {

@@ -132,6 +132,18 @@ describe('decisions', () => {
     expect(rows[0]).toEqual({ status: 'accepted', version: 2 });
   });
 
+  it('queue and search rows say since when each is in its status (for the step deadline) and whether it is closed', async () => {
+    type Row = { reference: string; status: string; status_since: string; closed_at: string | null };
+    const events = await db.query<{ status: string; at: string }>(
+      `select status, to_json(created_at) #>> '{}' as at from intake.status_events where application_id = $1 order by id`, [a.id]);
+    const accepted = events.rows.filter((e) => e.status === 'accepted').at(-1)!;
+    const row = (await as<{ rows: Row[] }>('clerk', 'staff_queue')).rows.find((r) => r.reference === a.reference)!;
+    expect(row).toMatchObject({ status: 'accepted', closed_at: null });
+    expect(Date.parse(row.status_since)).toBe(Date.parse(accepted.at));
+    const found = (await as<Row[]>('clerk', 'staff_search', { p_query: a.reference })).find((r) => r.reference === a.reference)!;
+    expect(found).toEqual(expect.objectContaining({ status_since: row.status_since, closed_at: null }));
+  });
+
   it('the resident sees each step with the note to them, never the internal note', async () => {
     await as('reviewer', 'staff_decide', { p_id: a.id, p_version: 2, p_to_status: 'assessment', p_note: '请于下周一到县人民医院评定', p_internal_note: '电话已通知' });
     const status = await rpc<{ status: string; history: { status: string; note: string | null }[] }>(db, 'service_role', 'lookup_status', {

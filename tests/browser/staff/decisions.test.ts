@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from '../axe.ts';
 import { launchChromium } from '../chromium.ts';
+import { testSql } from '../test-data.ts';
 import { baseUrl, choose, fill, MODES, newJourneyContext, open, pathOf, press } from '../journeys/helpers.ts';
 import { ageSession, codeNow, makeStaff, openApplication, recordUrls, signIn, startNotice, submitApplication, type Account } from './helpers.ts';
 
@@ -134,6 +136,22 @@ describe('the whole way', () => {
     // 公示 has its own form: the assessed category and grade (tests/browser/notices.test.ts follows it to the public page).
     await startNotice(reviewerPage);
     await decide(reviewerPage, '审核');
+    // 审核 has a deadline (10 working days): the queue shows it on the row, as the application page does.
+    const deadlineCell = async () => {
+      await open(reviewerPage, '/staff/queue/?status=review');
+      const row = reviewerPage.locator('tr', { has: reviewerPage.getByRole('link', { name: app.reference, exact: true }) });
+      return (await row.locator('td[data-label="本环节期限"]').innerText()).trim();
+    };
+    expect(await deadlineCell()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日前$/);
+    expect(await axeViolations(reviewerPage)).toEqual([]);
+    const backdated = await testSql(
+      `update intake.status_events set created_at = created_at - interval '40 days'
+       where status = 'review' and application_id = (select id from intake.applications where reference = $1) returning id`, [app.reference]);
+    expect(backdated.affected).toBe(1);
+    expect(await deadlineCell()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日前 已超期$/);
+    expect(await axeViolations(reviewerPage)).toEqual([]);
+    await reviewerPage.goto(`${baseUrl}${clerkPath}`);
+    expect(await reviewerPage.locator('.deadline').innerText()).toContain('已超过本环节期限');
     await decide(reviewerPage, '制证 / 制卡');
     await decide(reviewerPage, '办结', '证已制好，请带身份证到服务大厅领取。');
     expect(await reviewerPage.locator('.banner--success').innerText()).toContain('已办理：现在是“办结”。');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepDeadline } from '../../../../src/lib/staff/deadlines.ts';
+import { queueRowDeadline, stepDeadline } from '../../../../src/lib/staff/deadlines.ts';
 import { site } from '../../../support/journey.ts';
 
 const app = (status: string, enteredAt: string, closed: string | null = null) => ({
@@ -30,5 +30,22 @@ describe('the deadline of a step (审核 within 10 working days)', () => {
   it('is none for a step without one, or a closed application', () => {
     expect(stepDeadline(app('assessment', '2025-09-26T02:00:00Z'), site)).toBeNull();
     expect(stepDeadline(app('review', '2025-09-26T02:00:00Z', '2025-09-30T02:00:00Z'), site)).toBeNull();
+  });
+});
+
+describe('the same deadline for a queue row (status_since instead of the history)', () => {
+  const row = (status: string, since: string, closed: string | null = null) => ({ service: 'certificate', status, status_since: since, closed_at: closed });
+
+  it('is the application page\'s deadline, overdue on the same day', () => {
+    for (const today of ['2025-10-10', '2025-10-16', '2025-10-17']) {
+      expect(queueRowDeadline(row('review', '2025-09-26T02:00:00Z'), site, today)).toEqual(stepDeadline(app('review', '2025-09-26T02:00:00Z'), site, today));
+    }
+    expect(queueRowDeadline(row('review', '2025-09-26T02:00:00Z'), site, '2025-10-17')?.overdue).toBe(true);
+  });
+
+  it('is none for a step without one, a closed application, or a time that is not one', () => {
+    expect(queueRowDeadline(row('received', '2025-09-26T02:00:00Z'), site)).toBeNull();
+    expect(queueRowDeadline(row('review', '2025-09-26T02:00:00Z', '2025-09-30T02:00:00Z'), site)).toBeNull();
+    expect(queueRowDeadline(row('review', 'not a time'), site)).toBeNull();
   });
 });
