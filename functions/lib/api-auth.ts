@@ -31,17 +31,18 @@ function rememberedFor(deps: AuthDependencies) {
   return keys;
 }
 
+const bearerKey = (req: Request) => BEARER.exec(req.headers.get('authorization') ?? '')?.[1];
+
 /** Forget a key (its channel was refused by the database after all: revoked in the meantime). */
 export function forgetKey(req: Request, deps: AuthDependencies): void {
-  const match = BEARER.exec(req.headers.get('authorization') ?? '');
-  if (match) rememberedFor(deps).delete(match[1]!);
+  const key = bearerKey(req);
+  if (key) rememberedFor(deps).delete(key);
 }
 
 /** The channel id of the request's key; `forSubmit` may answer from the keys remembered. */
 export async function channelOf(req: Request, deps: AuthDependencies, forSubmit = false): Promise<string> {
-  const match = BEARER.exec(req.headers.get('authorization') ?? '');
-  if (!match) throw apiError(401, 'api_key_missing', { 'WWW-Authenticate': REALM });
-  const key = match[1]!;
+  const key = bearerKey(req);
+  if (!key) throw apiError(401, 'api_key_missing', { 'WWW-Authenticate': REALM });
   const keys = rememberedFor(deps);
   const known = keys.get(key);
   if (forSubmit && known && known.until > Date.now()) return known.channelId;

@@ -21,7 +21,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * The stand-in's connections to PostgreSQL, by default twice the CPUs (PostgreSQL's own sizing
  * rule: cores × 2 plus the disks). PostgREST's default is 10 (db-pool): on two cores ten backends
- * only take turns, and measured here the same submits cost a third more PostgreSQL CPU (README.md,
+ * only take turns, and measured here the same submits cost about 30% more PostgreSQL CPU (README.md,
  * "Benchmark", has both). --pool sets it.
  */
 export const defaultPoolSize = () => 2 * availableParallelism();
@@ -93,14 +93,13 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const reference = () => Array.from(randomBytes(8), (b) => ALPHABET[b & 31]).join('');
 
 export async function benchmark({ databaseUrl, levels, n, sqlN, log, poolSize = defaultPoolSize() }) {
-  const POOL_SIZE = poolSize;
   const { literal } = await import('../../dev/local-supabase/sql.ts');
   const { postgresDatabase } = await import('../../dev/local-supabase/postgres.ts');
   const { callRpc } = await import('../../dev/local-supabase/rpc.ts');
 
   const standin = await startChild(
     `${root}scripts/local-supabase.mjs`,
-    ['--port', '0', '--database-url', databaseUrl, '--pool-size', String(POOL_SIZE)],
+    ['--port', '0', '--database-url', databaseUrl, '--pool-size', String(poolSize)],
     { ready: /stand-in \(postgres\): (http:\/\/\S+)[\s\S]*service_role key \(local[^)]*\): +(\S+)/ },
   );
   const [, supabaseUrl, serviceKey] = standin.match;
@@ -109,7 +108,7 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log, poolSize = 
     ready: /Serving dist\/ at (http:\/\/\S+)/,
   });
   const [, siteUrl] = site.match;
-  const db = await postgresDatabase({ url: databaseUrl, max: POOL_SIZE });
+  const db = await postgresDatabase({ url: databaseUrl, max: poolSize });
   const failures = [];
   let seq = 0;
   let agent;
@@ -125,7 +124,7 @@ export async function benchmark({ databaseUrl, levels, n, sqlN, log, poolSize = 
     });
     const channelId = issued.body?.id;
     if (issued.status !== 200 || !channelId) throw new Error(`issue_api_key answered ${issued.status}`);
-    log(`PostgreSQL ${version.v} (fsync ${version.f}, synchronous_commit ${version.s}), ${availableParallelism()} CPUs, stand-in pool ${POOL_SIZE}`);
+    log(`PostgreSQL ${version.v} (fsync ${version.f}, synchronous_commit ${version.s}), ${availableParallelism()} CPUs, stand-in pool ${poolSize}`);
 
     // The clients: plain node:http with kept-alive connections, the lightest client Node has, so that
     // the machine's two cores go to the servers under test rather than to the load generator.
